@@ -1,0 +1,74 @@
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <lua.hpp>
+#include <uv.h>
+
+#include <unistd.h>
+
+#include "runtime.hpp"
+
+namespace plua::app {
+
+namespace {
+
+std::string version_line() {
+  return fmt::format("plua {} ({}, libuv {})", runtime::kVersion, LUA_RELEASE, uv_version_string());
+}
+
+}  // namespace
+
+ParseResult parse_command_line(int argc, char** argv) {
+  runtime::Options options;
+  CLI::App app{"plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop", "plua"};
+  app.footer(
+      "Usage: plua [options] [script [args...]]\n"
+      "  script  file to run; '-' reads stdin (also the default when stdin is not a terminal)\n"
+      "  args    passed to the script as `arg` and `...`; options after the script are the script's");
+  // Everything from the script name on belongs to the script, as in lua5.4.
+  app.prefix_command();
+  app.set_version_flag("-v,--version", version_line());
+
+  app.add_option_function<std::string>(
+         "-e", [&](const std::string& code) { options.prelude.push_back({runtime::PreludeStep::Kind::Exec, code}); },
+         "run CODE before the script; an expression prints its value(s)")
+      ->type_name("CODE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->trigger_on_parse();
+  app.add_option_function<std::string>(
+         "-l",
+         [&](const std::string& name) { options.prelude.push_back({runtime::PreludeStep::Kind::Require, name}); },
+         "require module NAME into global NAME before the script")
+      ->type_name("NAME")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->trigger_on_parse();
+  double run_for = 0;
+  auto* run_for_option =
+      app.add_option("--run-for", run_for,
+                     "N > 0: stop after N seconds even if timers remain; 0: run forever; N < 0: run exactly -N seconds")
+          ->type_name("N");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return ParseResult{std::nullopt, code == 0 ? 0 : 2};
+  }
+  if (*run_for_option) options.run_for = run_for;
+
+  for (int i = 0; i < argc; ++i) options.argv.emplace_back(argv[i]);
+  std::vector<std::string> rest = app.remaining();
+  options.script_index = options.argv.size();
+  if (!rest.empty()) {
+    options.script_index = options.argv.size() - rest.size();
+    options.script = rest.front();
+    options.script_args.assign(rest.begin() + 1, rest.end());
+  } else if (options.prelude.empty() && isatty(STDIN_FILENO)) {
+    fmt::print(stderr, "plua: no script given (usage: plua [options] [script [args...]], --help for more)\n");
+    return ParseResult{std::nullopt, 2};
+  }
+  return ParseResult{std::move(options), 0};
+}
+
+}  // namespace plua::app

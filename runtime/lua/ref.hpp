@@ -1,0 +1,45 @@
+#pragma once
+// RAII owner of one Lua registry reference (for long-lived C++ owners;
+// the timer table keeps plain ints and releases them itself, see timers.hpp).
+
+#include <lua.hpp>
+
+#include <utility>
+
+namespace plua::lua {
+
+class Ref {
+ public:
+  Ref() = default;
+  // Pops the value on top of L's stack and keeps it in the registry.
+  static Ref pop_from(lua_State* L) { return Ref(L, luaL_ref(L, LUA_REGISTRYINDEX)); }
+  Ref(Ref&& other) noexcept : L_(std::exchange(other.L_, nullptr)), ref_(std::exchange(other.ref_, LUA_NOREF)) {}
+  Ref& operator=(Ref&& other) noexcept {
+    if (this != &other) {
+      reset();
+      L_ = std::exchange(other.L_, nullptr);
+      ref_ = std::exchange(other.ref_, LUA_NOREF);
+    }
+    return *this;
+  }
+  Ref(const Ref&) = delete;
+  Ref& operator=(const Ref&) = delete;
+  ~Ref() { reset(); }
+
+  // Pushes the referenced value onto `to` (any thread of the same state).
+  void push(lua_State* to) const { lua_rawgeti(to, LUA_REGISTRYINDEX, ref_); }
+  int id() const { return ref_; }
+  explicit operator bool() const { return ref_ != LUA_NOREF && ref_ != LUA_REFNIL; }
+  void reset() noexcept {
+    if (L_ != nullptr) luaL_unref(L_, LUA_REGISTRYINDEX, ref_);
+    L_ = nullptr;
+    ref_ = LUA_NOREF;
+  }
+
+ private:
+  Ref(lua_State* L, int ref) : L_(L), ref_(ref) {}
+  lua_State* L_ = nullptr;
+  int ref_ = LUA_NOREF;
+};
+
+}  // namespace plua::lua

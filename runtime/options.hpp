@@ -1,0 +1,31 @@
+#pragma once
+// What the command line asks the runtime to do. Filled by app/, read by
+// Runtime; no CLI code lives in runtime/.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plua::runtime {
+
+// A -e fragment or a -l module, kept in command-line order.
+struct PreludeStep {
+  enum class Kind { Exec, Require };
+  Kind kind;
+  std::string text;
+};
+
+struct Options {
+  // Script to run; "-" reads stdin. Empty with no prelude: read stdin.
+  std::optional<std::string> script;
+  std::vector<std::string> script_args;
+  std::vector<PreludeStep> prelude;
+  // PLua --run-for: > 0 cap, == 0 run forever, < 0 run exactly -N seconds.
+  std::optional<double> run_for;
+  // The whole command line, for the negative indices of `arg`.
+  std::vector<std::string> argv;
+  // Index in argv of the script name (argv.size() when there is none).
+  std::size_t script_index = 0;
+};
+
+}  // namespace plua::runtime

@@ -1,0 +1,190 @@
+#include "runtime.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+#include "api.hpp"
+#include "boot.hpp"
+#include "errors.hpp"
+#include "script_loader.hpp"
+
+namespace plua::runtime {
+
+namespace {
+
+struct BootPlan {
+  Runtime* runtime;
+  const std::vector<Chunk>* chunks;
+};
+
+}  // namespace
+
+Runtime::Runtime(Options options) : options_(std::move(options)) {
+  main_context_.runtime = this;
+  state_.reset(luaL_newstate());
+  if (!state_) throw std::bad_alloc();
+  set_context(state_.get(), &main_context_);
+  timers_ = std::make_unique<Timers>(loop_.get(), state_.get());
+  scheduler_ = std::make_unique<Scheduler>(*this, main_context_);
+}
+
+Runtime::~Runtime() {
+  // Close the state first: finalizers may still call into the timers.
+  state_.reset();
+}
+
+// Runs under lua_pcall: opens the libraries, installs plua's globals,
+// loads every chunk and queues the boot task.
+int Runtime::boot_entry(lua_State* L) {
+  auto* plan = static_cast<BootPlan*>(lua_touserdata(L, 1));
+  lua_pop(L, 1);
+  luaL_openlibs(L);
+  install_timer_api(L);
+  install_py_api(L);
+  install_os_overrides(L);
+  set_arg_table(L, plan->runtime->options_);
+  push_boot_function(L, *plan->chunks, plan->runtime->options_);
+  bool out_of_memory = false;
+  try {
+    plan->runtime->scheduler_->spawn(L, TaskLabel{TaskLabel::Kind::Main, 0, {}});
+  } catch (const std::bad_alloc&) {
+    out_of_memory = true;
+  }
+  if (out_of_memory) return luaL_error(L, "not enough memory");
+  return 0;
+}
+
+bool Runtime::boot() {
+  std::vector<Chunk> chunks;
+  std::string error;
+  if (!collect_chunks(options_, chunks, error)) {
+    print_error(error);
+    return false;
+  }
+  BootPlan plan{this, &chunks};
+  lua_State* L = state_.get();
+  lua_pushcfunction(L, &Runtime::boot_entry);
+  lua_pushlightuserdata(L, &plan);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+    print_error(pop_error_message(L));
+    return false;
+  }
+  return true;
+}
+
+int Runtime::run() {
+  if (!boot()) return 1;
+  signals_.install(loop_.get(), *scheduler_);
+  start_run_for();
+  run_loop();
+  run_exit_hooks();
+  if (const int sig = signals_.pending(); sig != 0) return 128 + sig;
+  return had_error_ ? 1 : 0;
+}
+
+void Runtime::start_run_for() {
+  if (!options_.run_for) return;
+  const double seconds = *options_.run_for;
+  if (seconds == 0) {
+    // Run forever: a referenced handle that never fires keeps the loop blocking.
+    keep_alive_forever_ = true;
+    uv_async_init(loop_.get(), keep_alive_.get(), [](uv_async_t*) {});
+    keep_alive_.mark_initialised();
+    return;
+  }
+  const double ms = std::min(std::fabs(seconds) * 1000.0, 1e15);
+  uv_timer_init(loop_.get(), run_for_timer_.get());
+  run_for_timer_.mark_initialised();
+  run_for_timer_.get()->data = this;
+  uv_timer_start(
+      run_for_timer_.get(),
+      [](uv_timer_t* t) {
+        auto* self = static_cast<Runtime*>(t->data);
+        self->stop_requested_ = true;
+        uv_stop(self->loop_.get());
+      },
+      static_cast<std::uint64_t>(ms), 0);
+  if (seconds > 0) {
+    uv_unref(run_for_timer_.base());  // a cap: it never keeps the process alive
+  } else {
+    keep_alive_forever_ = true;  // exactly -N seconds
+  }
+}
+
+bool Runtime::has_user_work() const {
+  return keep_alive_forever_ || timers_->keepalive_count() > 0 || scheduler_->queued_resumes() > 0 ||
+         external_work_ > 0;
+}
+
+void Runtime::run_loop() {
+  uv_loop_t* loop = loop_.get();
+  lua_State* L = state_.get();
+  uv_update_time(loop);
+  std::uint64_t last_poll = uv_now(loop);
+  while (!stopping()) {
+    ++loop_iterations_;
+    timers_->collect_due(uv_now(loop), *scheduler_);
+    scheduler_->run_pass(L);
+    if (stopping() || !has_user_work()) break;
+    uv_update_time(loop);
+    const std::uint64_t now = uv_now(loop);
+    if (scheduler_->has_ready() || timers_->has_due(now)) {
+      // More work is ready: keep draining, but still poll I/O (without
+      // blocking) at least once per millisecond.
+      if (now != last_poll) {
+        uv_run(loop, UV_RUN_NOWAIT);
+        last_poll = now;
+      }
+      continue;
+    }
+    timers_->arm(now);
+    uv_run(loop, UV_RUN_ONCE);
+    last_poll = uv_now(loop);
+  }
+}
+
+void Runtime::run_exit_hooks() {
+  if (exit_hooks_ran_) return;
+  exit_hooks_ran_ = true;
+  for (auto& hook : exit_hooks_) hook();
+}
+
+void Runtime::exit_now(int code) {
+  run_exit_hooks();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::exit(code);
+}
+
+void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& label) {
+  if (signals_.pending() != 0) return;  // interrupted: exit quietly with 128+signal
+  had_error_ = true;
+  std::string text = describe_thread_error(L, co);
+  switch (label.kind) {
+    case TaskLabel::Kind::Main:
+      break;
+    case TaskLabel::Kind::Timeout:
+      text += fmt::format("\n\tin setTimeout callback (timer {} created at {})", label.timer,
+                          sources_.describe(label.origin));
+      break;
+    case TaskLabel::Kind::Interval:
+      text += fmt::format("\n\tin setInterval callback (timer {} created at {}); the interval was cleared",
+                          label.timer, sources_.describe(label.origin));
+      break;
+    case TaskLabel::Kind::Coroutine:
+      text += "\n\tin a coroutine resumed by the event loop after _PY.sleep";
+      break;
+  }
+  print_error(text);
+}
+
+void Runtime::report_internal_error(lua_State* L) {
+  had_error_ = true;
+  print_error(pop_error_message(L));
+}
+
+}  // namespace plua::runtime

@@ -1,0 +1,99 @@
+#pragma once
+// Runtime: owns the uv loop and the lua_State, boots the state, runs the
+// loop until no user work is left, and decides the exit code.
+
+#include <lua.hpp>
+#include <uv.h>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lua/state.hpp"
+#include "options.hpp"
+#include "scheduler.hpp"
+#include "signals.hpp"
+#include "source_names.hpp"
+#include "thread_context.hpp"
+#include "timers.hpp"
+#include "uv/handle.hpp"
+#include "uv/loop.hpp"
+
+namespace plua::runtime {
+
+inline constexpr const char* kVersion = PLUA_VERSION;
+
+class Runtime {
+ public:
+  explicit Runtime(Options options);
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+  ~Runtime();
+
+  // Boots, runs the scripts and the loop; returns the process exit code.
+  int run();
+
+  // Services for the API bindings.
+  lua_State* state() { return state_.get(); }
+  uv_loop_t* loop() { return loop_.get(); }
+  Timers& timers() { return *timers_; }
+  Scheduler& scheduler() { return *scheduler_; }
+  SourceNames& sources() { return sources_; }
+  const Options& options() const { return options_; }
+
+  // User work beyond timers and tasks (in-flight requests, servers): while
+  // the count is non-zero the process stays alive.
+  void add_user_work() { ++external_work_; }
+  void remove_user_work() {
+    if (external_work_ > 0) --external_work_;
+  }
+  bool has_user_work() const;
+
+  // Work to do before the process ends (flushing log queues): run at normal
+  // exit, os.exit, uncaught-error exit and after SIGINT/SIGTERM.
+  void add_exit_hook(std::function<void()> hook) { exit_hooks_.push_back(std::move(hook)); }
+
+  // os.exit: runs the exit hooks, flushes stdio and ends the process.
+  [[noreturn]] void exit_now(int code);
+
+  // Stops the loop after the running task (--run-for); exit code unchanged.
+  void request_stop() { stop_requested_ = true; }
+  bool stopping() const { return stop_requested_ || signals_.pending() != 0; }
+
+  // Called by the scheduler.
+  void before_task() { uv_update_time(loop_.get()); }
+  std::uint64_t now() { return uv_now(loop_.get()); }
+  void report_task_error(lua_State* L, lua_State* co, const TaskLabel& label);
+  void report_internal_error(lua_State* L);
+
+  std::uint64_t loop_iterations() const { return loop_iterations_; }
+
+ private:
+  static int boot_entry(lua_State* L);
+  bool boot();
+  void start_run_for();
+  void run_loop();
+  void run_exit_hooks();
+
+  Options options_;
+  ThreadContext main_context_;
+  uv::Loop loop_;  // first member: destroyed last, after every handle closed
+  lua::StatePtr state_;
+  SourceNames sources_;
+  std::unique_ptr<Timers> timers_;
+  std::unique_ptr<Scheduler> scheduler_;
+  Signals signals_;
+  uv::Handle<uv_timer_t> run_for_timer_;
+  uv::Handle<uv_async_t> keep_alive_;
+  std::vector<std::function<void()>> exit_hooks_;
+  std::size_t external_work_ = 0;
+  std::uint64_t loop_iterations_ = 0;
+  bool stop_requested_ = false;
+  bool keep_alive_forever_ = false;
+  bool had_error_ = false;
+  bool exit_hooks_ran_ = false;
+};
+
+}  // namespace plua::runtime

@@ -1,0 +1,31 @@
+#pragma once
+// Reading what plua runs: script files, stdin, LUA_INIT, -e fragments and
+// -l modules, in the order lua5.4 runs them. Text only; Lua is not touched
+// here, so a bad file is reported before anything runs.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "options.hpp"
+
+namespace plua::runtime {
+
+struct Chunk {
+  enum class Kind { Init, Exec, Require, Script };
+  Kind kind;
+  std::string chunkname;  // "@path", "=stdin", "=(command line)"; the module name for Require
+  std::string text;
+};
+
+// Reads a script ("-" = stdin). A UTF-8 BOM and a first line starting with
+// '#' (shebang) are dropped, keeping line numbers. On failure returns
+// nullopt and sets `error` like lua5.4: "cannot open x.lua: No such file or directory".
+std::optional<Chunk> read_script(const std::string& path, std::string& error);
+
+// Everything to run, in order: LUA_INIT_5_4 / LUA_INIT, then -e/-l steps
+// as given, then the script (or stdin when there is neither a script nor
+// any -e/-l). Returns false and sets `error` if a file cannot be read.
+bool collect_chunks(const Options& options, std::vector<Chunk>& chunks, std::string& error);
+
+}  // namespace plua::runtime

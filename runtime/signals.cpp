@@ -1,0 +1,59 @@
+#include "signals.hpp"
+
+#include <csignal>
+
+#include "scheduler.hpp"
+
+namespace plua::runtime {
+
+namespace {
+
+// A signal handler has no context argument: this is the one piece of
+// process-wide state, set while a Runtime is running.
+std::atomic<Signals*> active_signals{nullptr};
+
+void set_handler(int sig, void (*handler)(int)) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  sigaction(sig, &action, nullptr);
+}
+
+}  // namespace
+
+void Signals::install(uv_loop_t* loop, const Scheduler& scheduler) {
+  scheduler_ = &scheduler;
+  uv_async_init(loop, wake_.get(), [](uv_async_t*) {});
+  wake_.mark_initialised();
+  uv_unref(wake_.base());  // infrastructure: never keeps the process alive
+  active_signals.store(this);
+  set_handler(SIGINT, &Signals::on_signal);
+  set_handler(SIGTERM, &Signals::on_signal);
+  installed_ = true;
+}
+
+Signals::~Signals() {
+  if (!installed_) return;
+  active_signals.store(nullptr);
+  set_handler(SIGINT, SIG_DFL);
+  set_handler(SIGTERM, SIG_DFL);
+}
+
+void Signals::on_signal(int sig) {
+  Signals* self = active_signals.load();
+  set_handler(sig, SIG_DFL);
+  if (self == nullptr) return;
+  int expected = 0;
+  self->pending_.compare_exchange_strong(expected, sig);
+  if (lua_State* co = self->scheduler_->running()) {
+    lua_sethook(co, &Signals::interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+  }
+  uv_async_send(self->wake_.get());  // async-signal-safe; wakes a blocked poll
+}
+
+void Signals::interrupt_hook(lua_State* L, lua_Debug*) {
+  lua_sethook(L, nullptr, 0, 0);
+  luaL_error(L, "interrupted!");
+}
+
+}  // namespace plua::runtime

@@ -1,0 +1,35 @@
+#pragma once
+// Interned chunk names ("t.lua", "[string \"...\"]") so that a timer can
+// remember where it was created in 8 bytes.
+
+#include <lua.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "task.hpp"
+
+namespace plua::runtime {
+
+class SourceNames {
+ public:
+  SourceNames() { names_.emplace_back("?"); }
+  // Index for a short_src; 0 is reserved for "unknown".
+  std::uint32_t intern(const char* short_src);
+  std::string_view name(std::uint32_t index) const { return index < names_.size() ? names_[index] : names_[0]; }
+  std::string describe(Origin origin) const;
+
+  // Where the caller of the running C function is (level 1 of L);
+  // unknown if memory runs out.
+  Origin caller_of(lua_State* L) noexcept;
+
+ private:
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::uint32_t> index_;
+  std::uint32_t last_ = 0;
+};
+
+}  // namespace plua::runtime

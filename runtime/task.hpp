@@ -1,0 +1,39 @@
+#pragma once
+// Plain records that flow through the ready queue. Trivially copyable so
+// the queue moves them without allocating.
+
+#include <cstdint>
+
+namespace plua::runtime {
+
+using TimerId = std::uint64_t;
+
+// Where something was created: an index into SourceNames and a line.
+struct Origin {
+  std::uint32_t source = 0;  // 0: unknown
+  std::uint32_t line = 0;
+};
+
+// What a task thread is running, for error reports and introspection.
+struct TaskLabel {
+  enum class Kind : std::uint8_t { Main, Timeout, Interval, Coroutine };
+  Kind kind = Kind::Main;
+  TimerId timer = 0;
+  Origin origin{};
+};
+
+struct Task {
+  enum class Kind : std::uint8_t { Timer, Resume };
+  Kind kind;
+  // Resume: whether thread_ref belongs to this task (a script's own
+  // coroutine woken by _PY.sleep) rather than to the task pool.
+  bool owns_ref;
+  // Resume: registry ref of the thread to resume.
+  int thread_ref;
+  // Timer: the record to fire and the deadline it fired for.
+  // Resume of a pooled thread: `due` holds the thread's generation.
+  TimerId timer;
+  std::uint64_t due;
+};
+
+}  // namespace plua::runtime

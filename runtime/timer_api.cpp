@@ -1,0 +1,66 @@
+// setTimeout / setInterval / clearTimeout / clearInterval. Thin
+// lua_CFunctions: check arguments first (they may raise), then hand plain
+// values to Timers, whose calls do not raise.
+
+#include <lua.hpp>
+
+#include "api.hpp"
+#include "lua/args.hpp"
+#include "runtime.hpp"
+
+namespace plua::runtime {
+
+namespace {
+
+// Stack: fn, ms, extra args... -> id
+int add_timer(lua_State* L, Timers::Kind kind) {
+  lua::check_callable(L, 1);
+  std::uint64_t ms = lua::opt_delay_ms(L, 2);
+  if (kind == Timers::Kind::Interval && ms == 0) ms = 1;  // an interval of 0 would starve the loop
+  const int top = lua_gettop(L);
+  int args_ref = LUA_NOREF;
+  if (top > 2) {
+    lua_createtable(L, top - 2, 1);
+    for (int i = 3; i <= top; ++i) {
+      lua_pushvalue(L, i);
+      lua_rawseti(L, -2, i - 2);
+    }
+    lua_pushinteger(L, top - 2);
+    lua_setfield(L, -2, "n");
+    args_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
+  lua_pushvalue(L, 1);
+  const int callback_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  Runtime& rt = runtime_of(L);
+  const TimerId id = rt.timers().add(kind, ms, callback_ref, args_ref, rt.sources().caller_of(L));
+  if (id == 0) return luaL_error(L, "not enough memory");
+  lua_pushinteger(L, static_cast<lua_Integer>(id));
+  return 1;
+}
+
+int set_timeout(lua_State* L) { return add_timer(L, Timers::Kind::Timeout); }
+int set_interval(lua_State* L) { return add_timer(L, Timers::Kind::Interval); }
+
+// Stack: id -> (nothing). Unknown and nil ids are ignored.
+int clear_timer(lua_State* L) {
+  const TimerId id = lua::opt_timer_id(L, 1);
+  if (id != 0) runtime_of(L).timers().clear(id);
+  return 0;
+}
+
+}  // namespace
+
+void install_timer_api(lua_State* L) {
+  static const luaL_Reg functions[] = {
+      {"setTimeout", &set_timeout},
+      {"setInterval", &set_interval},
+      {"clearTimeout", &clear_timer},
+      {"clearInterval", &clear_timer},
+      {nullptr, nullptr},
+  };
+  lua_pushglobaltable(L);
+  luaL_setfuncs(L, functions, 0);
+  lua_pop(L, 1);
+}
+
+}  // namespace plua::runtime

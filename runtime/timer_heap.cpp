@@ -1,0 +1,28 @@
+#include "timer_heap.hpp"
+
+#include <algorithm>
+
+namespace plua::runtime {
+
+namespace {
+
+// std::*_heap build max-heaps; "later" makes the earliest entry the top.
+bool later(const TimerKey& a, const TimerKey& b) {
+  return a.due != b.due ? a.due > b.due : a.id > b.id;
+}
+
+}  // namespace
+
+void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
+  heap_.push_back(TimerKey{due, id});
+  std::push_heap(heap_.begin(), heap_.end(), later);
+}
+
+void TimerHeap::pop() {
+  std::pop_heap(heap_.begin(), heap_.end(), later);
+  heap_.pop_back();
+}
+
+void TimerHeap::rebuild() { std::make_heap(heap_.begin(), heap_.end(), later); }
+
+}  // namespace plua::runtime

@@ -1,0 +1,201 @@
+#include "timers.hpp"
+
+#include <algorithm>
+#include <new>
+
+#include "scheduler.hpp"
+
+namespace plua::runtime {
+
+Timers::Timers(uv_loop_t* loop, lua_State* L) : L_(L), loop_(loop) {
+  uv_timer_init(loop_, uv_timer_.get());
+  uv_timer_.mark_initialised();
+}
+
+std::uint64_t Timers::deadline(std::uint64_t delay_ms) const {
+  if (delay_ms == kNever) return kNever;
+  const std::uint64_t now = uv_now(loop_);
+  return delay_ms >= kNever - now ? kNever - 1 : now + delay_ms;
+}
+
+void Timers::count(const Record& r, int delta) {
+  switch (r.kind) {
+    case Kind::Timeout: timeouts_ += delta; break;
+    case Kind::Interval: intervals_ += delta; break;
+    case Kind::Wake: wakes_ += delta; break;
+  }
+  if (r.flags & kKeepsAlive) keepalive_ += delta;
+}
+
+void Timers::release(const Record& r) {
+  if (r.kind != Kind::Wake || (r.flags & kOwnsRef)) luaL_unref(L_, LUA_REGISTRYINDEX, r.callback_ref);
+  if (r.args_ref != LUA_NOREF) luaL_unref(L_, LUA_REGISTRYINDEX, r.args_ref);
+}
+
+TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_ref, int args_ref, Origin origin) noexcept {
+  const TimerId id = next_id_;
+  const Record r{callback_ref, args_ref,
+                 static_cast<std::uint32_t>(std::min<std::uint64_t>(delay_ms, UINT32_MAX)),
+                 origin.line, origin.source, kind, kKeepsAlive};
+  try {
+    heap_.push(deadline(delay_ms), id);
+    try {
+      records_.insert(id, r);
+    } catch (...) {
+      // The heap entry stays behind as a stale one.
+      ++stale_;
+      throw;
+    }
+  } catch (const std::bad_alloc&) {
+    release(r);
+    return 0;
+  }
+  ++next_id_;
+  count(r, +1);
+  return id;
+}
+
+bool Timers::add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept {
+  const std::uint8_t flags = kKeepsAlive | (owns_ref ? kOwnsRef : 0);
+  // A wake-up has no origin: `line` carries the thread's pool generation.
+  const Record r{thread_ref, LUA_NOREF, 0, generation, 0, Kind::Wake, flags};
+  const TimerId id = next_id_;
+  try {
+    heap_.push(deadline(delay_ms), id);
+    try {
+      records_.insert(id, r);
+    } catch (...) {
+      ++stale_;
+      throw;
+    }
+  } catch (const std::bad_alloc&) {
+    release(r);
+    return false;
+  }
+  ++next_id_;
+  count(r, +1);
+  return true;
+}
+
+void Timers::clear(TimerId id) {
+  Record* r = records_.find(id);
+  if (r == nullptr || r->kind == Kind::Wake) return;
+  if (!(r->flags & kQueued)) ++stale_;
+  release(*r);
+  count(*r, -1);
+  records_.erase(id);
+  maybe_compact();
+}
+
+bool Timers::set_keeps_alive(TimerId id, bool keeps_alive) {
+  Record* r = records_.find(id);
+  if (r == nullptr || r->kind == Kind::Wake) return false;
+  const bool now_keeps = (r->flags & kKeepsAlive) != 0;
+  if (now_keeps != keeps_alive) {
+    count(*r, -1);
+    r->flags ^= kKeepsAlive;
+    count(*r, +1);
+  }
+  return true;
+}
+
+void Timers::maybe_compact() {
+  // Bulk clears (100k timers cleared) would otherwise keep the heap at its
+  // peak size until every stale deadline surfaced.
+  if (stale_ < 1024 || stale_ * 2 < heap_.size()) return;
+  heap_.compact([this](const TimerKey& k) {
+    const Record* r = records_.find(k.id);
+    return r != nullptr && !(r->flags & kQueued);
+  });
+  stale_ = 0;
+}
+
+void Timers::drop_stale_top() {
+  while (!heap_.empty()) {
+    const Record* r = records_.find(heap_.top().id);
+    if (r != nullptr && !(r->flags & kQueued)) return;
+    heap_.pop();
+    if (stale_ > 0) --stale_;
+  }
+}
+
+bool Timers::has_due(std::uint64_t now) {
+  drop_stale_top();
+  return !heap_.empty() && heap_.top().due <= now;
+}
+
+void Timers::collect_due(std::uint64_t now, Scheduler& scheduler) {
+  for (;;) {
+    drop_stale_top();
+    if (heap_.empty() || heap_.top().due > now) return;
+    const TimerKey key = heap_.top();
+    heap_.pop();
+    Record* r = records_.find(key.id);
+    if (r->kind == Kind::Wake) {
+      scheduler.enqueue_resume(r->callback_ref, (r->flags & kOwnsRef) != 0, r->line);
+      count(*r, -1);
+      records_.erase(key.id);
+    } else {
+      r->flags |= kQueued;
+      scheduler.enqueue_timer(key.id, key.due);
+    }
+  }
+}
+
+int Timers::begin_fire(lua_State* co, const Task& task, TaskLabel& label) {
+  Record* found = records_.find(task.timer);
+  if (found == nullptr) return -1;
+  const Record r = *found;
+  label = TaskLabel{r.kind == Kind::Interval ? TaskLabel::Kind::Interval : TaskLabel::Kind::Timeout, task.timer,
+                    Origin{r.source, r.line}};
+  // Push first: nothing below may raise once the record has changed.
+  int nargs = 0;
+  lua_rawgeti(co, LUA_REGISTRYINDEX, r.callback_ref);
+  if (r.args_ref != LUA_NOREF) {
+    lua_rawgeti(co, LUA_REGISTRYINDEX, r.args_ref);
+    lua_getfield(co, -1, "n");
+    nargs = static_cast<int>(lua_tointeger(co, -1));
+    lua_pop(co, 1);
+    luaL_checkstack(co, nargs + 1, "too many timer arguments");
+    const int table = lua_gettop(co);
+    for (int i = 1; i <= nargs; ++i) lua_rawgeti(co, table, i);
+    lua_remove(co, table);
+  }
+  if (r.kind == Kind::Timeout) {
+    release(r);
+    count(r, -1);
+    records_.erase(task.timer);
+    return nargs;
+  }
+  // Interval: fixed rate, so ticks do not drift; if the loop fell behind,
+  // fire once as soon as possible instead of in a burst.
+  found->flags &= static_cast<std::uint8_t>(~kQueued);
+  const std::uint64_t now = uv_now(loop_);
+  std::uint64_t next = task.due + r.interval_ms;
+  if (next < now) next = now;
+  try {
+    heap_.push(next, task.timer);
+  } catch (const std::bad_alloc&) {
+    lua_settop(co, 0);
+    clear(task.timer);
+    luaL_error(co, "not enough memory to reschedule interval %d", static_cast<int>(task.timer));
+  }
+  return nargs;
+}
+
+void Timers::arm(std::uint64_t now) {
+  drop_stale_top();
+  if (heap_.empty()) {
+    uv_timer_stop(uv_timer_.get());
+    return;
+  }
+  const std::uint64_t due = heap_.top().due;
+  if (uv_is_active(uv_timer_.base()) && armed_for_ == due) return;
+  // A "never" deadline still arms a far timer so that the loop blocks
+  // instead of spinning while it keeps the process alive.
+  const std::uint64_t timeout = due == kNever ? (UINT64_MAX >> 2) : (due > now ? due - now : 0);
+  uv_timer_start(uv_timer_.get(), [](uv_timer_t*) {}, timeout, 0);
+  armed_for_ = due;
+}
+
+}  // namespace plua::runtime

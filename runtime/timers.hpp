@@ -1,0 +1,113 @@
+#pragma once
+// Timer records for setTimeout/setInterval and _PY.sleep wake-ups, kept in
+// one heap and driven by a single libuv timer armed for the earliest
+// deadline. Firing never calls Lua: due records become tasks on the ready
+// queue (see scheduler.hpp).
+//
+// Records hold registry refs as plain ints; this table is their owner and
+// releases them when a record ends. At shutdown the refs die with the
+// lua_State.
+
+#include <lua.hpp>
+#include <uv.h>
+
+#include <cstdint>
+
+#include "id_map.hpp"
+#include "task.hpp"
+#include "timer_heap.hpp"
+#include "uv/handle.hpp"
+
+namespace plua::runtime {
+
+class Scheduler;
+
+class Timers {
+ public:
+  static constexpr std::uint64_t kNever = UINT64_MAX;
+
+  enum class Kind : std::uint8_t { Timeout, Interval, Wake };
+
+  Timers(uv_loop_t* loop, lua_State* L);
+  Timers(const Timers&) = delete;
+  Timers& operator=(const Timers&) = delete;
+
+  // Adds a timer whose callback (and args table, or LUA_NOREF) refs are
+  // handed over. Returns its id, or 0 if memory ran out (refs released).
+  TimerId add(Kind kind, std::uint64_t delay_ms, int callback_ref, int args_ref, Origin origin) noexcept;
+  // Adds a wake-up for a sleeping thread; thread_ref is handed over when
+  // owns_ref is true; generation is the pooled thread's (0 otherwise).
+  // Returns false if memory ran out.
+  bool add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept;
+
+  // clearTimeout/clearInterval: idempotent, unknown ids ignored.
+  void clear(TimerId id);
+  // _PY.unref / _PY.ref: whether the timer keeps the process alive.
+  bool set_keeps_alive(TimerId id, bool keeps_alive);
+
+  // Moves every record due at `now` to the ready queue, in (due, id) order.
+  void collect_due(std::uint64_t now, Scheduler& scheduler);
+  bool has_due(std::uint64_t now);
+
+  // Pushes the callback and its arguments for a Timer task onto co and
+  // updates the record (a timeout ends, an interval is rescheduled).
+  // Returns the argument count, or -1 if the timer was cleared meanwhile.
+  // May raise Lua errors: call from protected code only.
+  int begin_fire(lua_State* co, const Task& task, TaskLabel& label);
+
+  // Ends an interval whose callback raised an error (PLua behaviour).
+  void clear_after_error(TimerId id) { clear(id); }
+
+  // Arms the libuv timer for the earliest live deadline (or stops it).
+  void arm(std::uint64_t now);
+
+  // Counts for termination and _PY.stats().
+  std::size_t keepalive_count() const { return keepalive_; }
+  std::size_t pending_timeouts() const { return timeouts_; }
+  std::size_t active_intervals() const { return intervals_; }
+  std::size_t sleeping() const { return wakes_; }
+  std::size_t heap_size() const { return heap_.size(); }
+
+  // Visits live user timers: f(id, kind, due, origin).
+  template <typename F>
+  void for_each_timer(F&& f) {
+    records_.for_each([&](std::uint64_t id, const Record& r) {
+      if (r.kind != Kind::Wake) f(id, r.kind, Origin{r.source, r.line});
+    });
+  }
+
+ private:
+  struct Record {
+    int callback_ref;   // function, or the thread for a wake-up
+    int args_ref;       // table {n=, ...} of extra arguments, or LUA_NOREF
+    std::uint32_t interval_ms;
+    std::uint32_t line;
+    std::uint32_t source;
+    Kind kind;
+    std::uint8_t flags;
+  };
+  static constexpr std::uint8_t kQueued = 1;     // popped from the heap, waiting in the ready queue
+  static constexpr std::uint8_t kKeepsAlive = 2;
+  static constexpr std::uint8_t kOwnsRef = 4;    // wake-up: callback_ref is ours to release
+
+  void count(const Record& r, int delta);
+  void release(const Record& r);
+  void drop_stale_top();
+  void maybe_compact();
+  std::uint64_t deadline(std::uint64_t delay_ms) const;
+
+  lua_State* L_;
+  uv_loop_t* loop_;
+  uv::Handle<uv_timer_t> uv_timer_;
+  IdMap<Record> records_;
+  TimerHeap heap_;
+  TimerId next_id_ = 1;
+  std::size_t stale_ = 0;  // heap entries whose record is gone
+  std::size_t keepalive_ = 0;
+  std::size_t timeouts_ = 0;
+  std::size_t intervals_ = 0;
+  std::size_t wakes_ = 0;
+  std::uint64_t armed_for_ = 0;
+};
+
+}  // namespace plua::runtime
