@@ -47,6 +47,10 @@ int clear_timer(lua_State* L) {
   if (id != 0) runtime_of(L).timers().clear(id);
   return 0;
 }
+// Two functions, not one registered twice, so that argument errors name
+// the one the script called.
+int clear_timeout(lua_State* L) { return clear_timer(L); }
+int clear_interval(lua_State* L) { return clear_timer(L); }
 
 }  // namespace
 
@@ -54,8 +58,8 @@ void install_timer_api(lua_State* L) {
   static const luaL_Reg functions[] = {
       {"setTimeout", &set_timeout},
       {"setInterval", &set_interval},
-      {"clearTimeout", &clear_timer},
-      {"clearInterval", &clear_timer},
+      {"clearTimeout", &clear_timeout},
+      {"clearInterval", &clear_interval},
       {nullptr, nullptr},
   };
   lua_pushglobaltable(L);

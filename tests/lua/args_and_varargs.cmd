@@ -1,0 +1,1 @@
+"$PLUA" "$SCRIPT" one "two words" --three

@@ -1,0 +1,5 @@
+print("arg[0]", arg[0])
+print("arg[-1]", arg[-1] ~= nil)
+print("#arg", #arg, arg[1], arg[2], arg[3])
+print("...", ...)
+print("select", select("#", ...))

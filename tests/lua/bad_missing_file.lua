@@ -1,0 +1,1 @@
+-- (not run: the command names files that cannot be run)

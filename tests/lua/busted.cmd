@@ -1,0 +1,1 @@
+"$PLUA" /usr/bin/busted --output=TAP spec/arith_spec.lua; echo "exit $?"

@@ -1,0 +1,1 @@
+-- (not run directly: the command runs busted itself under plua)

@@ -1,0 +1,1 @@
+LUA_CPATH="$CMODULE_DIR/?.so" "$PLUA" "$SCRIPT"

@@ -1,0 +1,2 @@
+local testmod = require("testmod")
+print(testmod.add(40, 2), testmod.version())

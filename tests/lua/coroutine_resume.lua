@@ -1,0 +1,21 @@
+-- A coroutine suspended in one place, resumed from timer callbacks.
+local co = coroutine.create(function(a)
+  print("got", a)
+  local b = coroutine.yield("first")
+  print("got", b)
+  local c = coroutine.yield("second")
+  print("got", c)
+  return "done"
+end)
+print(coroutine.resume(co, 1))
+setTimeout(function() print(coroutine.resume(co, 2)) end, 5)
+setTimeout(function() print(coroutine.resume(co, 3)) end, 10)
+setTimeout(function() print(coroutine.resume(co, 4)) end, 15)
+-- A wrapped coroutine that sleeps: the loop resumes it.
+local w = coroutine.wrap(function()
+  print("wrap before sleep")
+  _PY.sleep(0.02)
+  print("wrap after sleep")
+end)
+w()
+print("main continues")

@@ -1,0 +1,1 @@
+print("script sees x =", x, "and lib", type(testlib_marker))

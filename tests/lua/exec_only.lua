@@ -1,0 +1,1 @@
+-- (not run: the command gives only -e fragments)

@@ -1,0 +1,1 @@
+print("init set", from_init)

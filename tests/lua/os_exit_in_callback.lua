@@ -1,0 +1,5 @@
+setInterval(function() end, 5)
+setTimeout(function()
+  io.write("buffered output is flushed")
+  os.exit(true)
+end, 10)

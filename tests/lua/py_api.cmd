@@ -1,0 +1,1 @@
+"$PLUA" "$SCRIPT" | sed "s#$TEST_TMP#TMP#g"

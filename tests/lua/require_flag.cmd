@@ -1,0 +1,1 @@
+LUA_PATH="./modules/?.lua" "$PLUA" -l string_helper "$SCRIPT"

@@ -1,0 +1,1 @@
+print(type(string_helper), string_helper.greet("plua"))

@@ -1,0 +1,1 @@
+"$PLUA" --run-for 0.05 "$SCRIPT"

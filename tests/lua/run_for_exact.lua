@@ -1,0 +1,2 @@
+-- --run-for -0.05: keeps running (no timers at all) until the time is up.
+print("started")

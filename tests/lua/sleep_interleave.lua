@@ -1,0 +1,12 @@
+-- _PY.sleep suspends only the calling task.
+setTimeout(function()
+  print("cb1 start")
+  _PY.sleep(0.02)
+  print("cb1 end")
+end, 0)
+setTimeout(function() print("cb2 at 10ms") end, 10)
+print("main start")
+_PY.sleep(0.005)
+print("main after 5ms")
+_PY.sleep(0.03)
+print("main end")

@@ -1,0 +1,5 @@
+describe("arithmetic under plua", function()
+  it("adds", function() assert.are.equal(4, 2 + 2) end)
+  it("has plua's timers", function() assert.is_function(setTimeout) end)
+  it("compares tables", function() assert.same({1, {2}}, {1, {2}}) end)
+end)

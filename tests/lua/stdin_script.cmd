@@ -1,0 +1,1 @@
+"$PLUA" - a b < stdin_input.txt && "$PLUA" < stdin_input.txt

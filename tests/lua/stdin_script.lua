@@ -1,0 +1,1 @@
+-- (not run: the script comes from stdin)
