@@ -113,6 +113,15 @@ int set_keeps_alive(lua_State* L, bool keeps_alive) {
 int py_unref(lua_State* L) { return set_keeps_alive(L, false); }
 int py_ref(lua_State* L) { return set_keeps_alive(L, true); }
 
+// _PY.on_exit(fn): fn runs before the process ends, whatever ends it
+// (normal end, os.exit, uncaught errors, SIGINT/SIGTERM). For flushing.
+int py_on_exit(lua_State* L) {
+  lua::check_callable(L, 1);
+  lua_settop(L, 1);
+  runtime_of(L).add_lua_exit_hook(luaL_ref(L, LUA_REGISTRYINDEX));
+  return 0;
+}
+
 int py_not_available(lua_State* L) {
   return luaL_error(L, "_PY.%s is not available in plua", lua_tostring(L, lua_upvalueindex(1)));
 }
@@ -177,6 +186,7 @@ void install_py_api(lua_State* L) {
       {"stats", &py_stats},
       {"unref", &py_unref},
       {"ref", &py_ref},
+      {"on_exit", &py_on_exit},
       {nullptr, nullptr},
   };
   lua_newtable(L);
@@ -210,7 +220,7 @@ int os_exit(lua_State* L) {
   } else {
     code = static_cast<int>(luaL_optinteger(L, 1, EXIT_SUCCESS));
   }
-  runtime_of(L).exit_now(code);
+  runtime_of(L).exit_now(L, code);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "api.hpp"
 #include "boot.hpp"
 #include "errors.hpp"
+#include "module_registry.hpp"
 #include "script_loader.hpp"
 
 namespace plua::runtime {
@@ -43,6 +44,7 @@ int Runtime::boot_entry(lua_State* L) {
   auto* plan = static_cast<BootPlan*>(lua_touserdata(L, 1));
   lua_pop(L, 1);
   luaL_openlibs(L);
+  install_module_searcher(L);
   install_timer_api(L);
   install_py_api(L);
   install_os_overrides(L);
@@ -81,7 +83,7 @@ int Runtime::run() {
   signals_.install(loop_.get(), *scheduler_);
   start_run_for();
   run_loop();
-  run_exit_hooks();
+  run_exit_hooks(state_.get());
   if (const int sig = signals_.pending(); sig != 0) return 128 + sig;
   return had_error_ ? 1 : 0;
 }
@@ -147,14 +149,21 @@ void Runtime::run_loop() {
   }
 }
 
-void Runtime::run_exit_hooks() {
+void Runtime::run_exit_hooks(lua_State* L) {
   if (exit_hooks_ran_) return;
   exit_hooks_ran_ = true;
+  for (const int ref : lua_exit_hooks_) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+      had_error_ = true;
+      print_error(fmt::format("error in exit handler: {}", pop_error_message(L)));
+    }
+  }
   for (auto& hook : exit_hooks_) hook();
 }
 
-void Runtime::exit_now(int code) {
-  run_exit_hooks();
+void Runtime::exit_now(lua_State* L, int code) {
+  run_exit_hooks(L);
   std::fflush(stdout);
   std::fflush(stderr);
   std::exit(code);

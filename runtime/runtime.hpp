@@ -52,11 +52,14 @@ class Runtime {
   bool has_user_work() const;
 
   // Work to do before the process ends (flushing log queues): run at normal
-  // exit, os.exit, uncaught-error exit and after SIGINT/SIGTERM.
+  // exit, os.exit, uncaught-error exit and after SIGINT/SIGTERM. C++ hooks
+  // and Lua functions (_PY.on_exit; registry refs, called under lua_pcall).
   void add_exit_hook(std::function<void()> hook) { exit_hooks_.push_back(std::move(hook)); }
+  void add_lua_exit_hook(int function_ref) { lua_exit_hooks_.push_back(function_ref); }
 
-  // os.exit: runs the exit hooks, flushes stdio and ends the process.
-  [[noreturn]] void exit_now(int code);
+  // os.exit: runs the exit hooks on L (the calling thread), flushes stdio
+  // and ends the process.
+  [[noreturn]] void exit_now(lua_State* L, int code);
 
   // Stops the loop after the running task (--run-for); exit code unchanged.
   void request_stop() { stop_requested_ = true; }
@@ -75,7 +78,7 @@ class Runtime {
   bool boot();
   void start_run_for();
   void run_loop();
-  void run_exit_hooks();
+  void run_exit_hooks(lua_State* L);
 
   Options options_;
   ThreadContext main_context_;
@@ -88,6 +91,7 @@ class Runtime {
   uv::Handle<uv_timer_t> run_for_timer_;
   uv::Handle<uv_async_t> keep_alive_;
   std::vector<std::function<void()>> exit_hooks_;
+  std::vector<int> lua_exit_hooks_;
   std::size_t external_work_ = 0;
   std::uint64_t loop_iterations_ = 0;
   bool stop_requested_ = false;
