@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include "runtime.hpp"
 
 namespace plua::app {
@@ -49,6 +51,12 @@ ParseResult parse_command_line(int argc, char** argv) {
                      "N > 0: stop after N seconds even if timers remain; 0: run forever; N < 0: run exactly -N seconds")
           ->type_name("N");
 
+  app.add_flag("-i", options.interactive, "enter the interactive REPL after running the script (or alone)");
+  app.add_flag("--debug-queue", options.debug_queue,
+               "log every enqueue/run of the task queue to stderr (also PLUA_DEBUG_QUEUE=1)");
+  bool no_warnings = false;
+  app.add_flag("--no-warnings", no_warnings, "silence the warnings about unsafe patterns");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -56,6 +64,10 @@ ParseResult parse_command_line(int argc, char** argv) {
     return ParseResult{std::nullopt, code == 0 ? 0 : 2};
   }
   if (*run_for_option) options.run_for = run_for;
+  options.warnings = !no_warnings;
+  if (const char* env = std::getenv("PLUA_DEBUG_QUEUE"); env != nullptr && *env != '\0' && *env != '0') {
+    options.debug_queue = true;
+  }
 
   for (int i = 0; i < argc; ++i) options.argv.emplace_back(argv[i]);
   std::vector<std::string> rest = app.remaining();
@@ -65,8 +77,7 @@ ParseResult parse_command_line(int argc, char** argv) {
     options.script = rest.front();
     options.script_args.assign(rest.begin() + 1, rest.end());
   } else if (options.prelude.empty() && isatty(STDIN_FILENO)) {
-    fmt::print(stderr, "plua: no script given (usage: plua [options] [script [args...]], --help for more)\n");
-    return ParseResult{std::nullopt, 2};
+    options.interactive = true;  // like lua5.4: a terminal and nothing to run
   }
   return ParseResult{std::move(options), 0};
 }

@@ -112,4 +112,14 @@ void push_boot_function(lua_State* L, const std::vector<Chunk>& chunks, const Op
   lua_pushcclosure(L, &boot_task, 2);
 }
 
+void push_result_printer(lua_State* L) {
+  lua_createtable(L, 2, 0);
+  lua_insert(L, -2);
+  lua_rawseti(L, -2, 1);
+  lua_pushinteger(L, kPrintResults);
+  lua_rawseti(L, -2, 2);
+  lua_newtable(L);  // no script arguments
+  lua_pushcclosure(L, &boot_task, 2);
+}
+
 }  // namespace plua::runtime

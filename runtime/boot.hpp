@@ -21,4 +21,8 @@ void set_arg_table(lua_State* L, const Options& options);
 // arguments as `...`. On a load error raises it (call under lua_pcall).
 void push_boot_function(lua_State* L, const std::vector<Chunk>& chunks, const Options& options);
 
+// Wraps the function on top of the stack into a task function that calls
+// it and prints its results, if any (the REPL's evaluation).
+void push_result_printer(lua_State* L);
+
 }  // namespace plua::runtime

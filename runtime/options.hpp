@@ -26,6 +26,13 @@ struct Options {
   std::vector<std::string> argv;
   // Index in argv of the script name (argv.size() when there is none).
   std::size_t script_index = 0;
+  // -i: a REPL after the script (or alone); also when stdin is a terminal
+  // and there is nothing else to run.
+  bool interactive = false;
+  // --debug-queue (or PLUA_DEBUG_QUEUE=1): log enqueue/run of every task.
+  bool debug_queue = false;
+  // --no-warnings: silence the unsafe-pattern diagnostics.
+  bool warnings = true;
 };
 
 }  // namespace plua::runtime

@@ -6,6 +6,7 @@
 
 #include <sys/stat.h>
 
+#include <cmath>
 #include <cstdlib>
 
 #include "api.hpp"
@@ -104,6 +105,36 @@ int py_stats(lua_State* L) {
   return 1;
 }
 
+// _PY.pending(): {{id=, kind="timeout"|"interval", due_in_ms=, origin="file:line"}, ...}
+// sorted by deadline. The list is gathered into a Lua-owned buffer, so
+// nothing with a destructor is alive when building the table may raise.
+int py_pending(lua_State* L) {
+  Runtime& rt = runtime_of(L);
+  const std::uint64_t now = uv_now(rt.loop());
+  const std::size_t capacity = rt.timers().pending_timers();
+  auto* timers = static_cast<Timers::PendingTimer*>(lua_newuserdatauv(L, capacity * sizeof(Timers::PendingTimer) + 1, 0));
+  const std::size_t n = rt.timers().fill_pending(timers, capacity, now);
+  lua_createtable(L, static_cast<int>(n), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& t = timers[i];
+    lua_createtable(L, 0, 4);
+    lua_pushinteger(L, static_cast<lua_Integer>(t.id));
+    lua_setfield(L, -2, "id");
+    lua_pushstring(L, t.kind == Timers::Kind::Interval ? "interval" : "timeout");
+    lua_setfield(L, -2, "kind");
+    if (t.due == Timers::kNever) {
+      lua_pushnumber(L, HUGE_VAL);
+    } else {
+      lua_pushinteger(L, static_cast<lua_Integer>(t.due > now ? t.due - now : 0));
+    }
+    lua_setfield(L, -2, "due_in_ms");
+    lua_pushfstring(L, "%s:%d", rt.sources().c_name(t.origin.source), static_cast<int>(t.origin.line));
+    lua_setfield(L, -2, "origin");
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
+  }
+  return 1;
+}
+
 // _PY.unref(id) / _PY.ref(id): whether a timer keeps the process alive.
 int set_keeps_alive(lua_State* L, bool keeps_alive) {
   const TimerId id = lua::opt_timer_id(L, 1);
@@ -184,6 +215,7 @@ void install_py_api(lua_State* L) {
       {"getPendingCallbackCount", &py_pending_callbacks},
       {"getRunningIntervalsCount", &py_running_intervals},
       {"stats", &py_stats},
+      {"pending", &py_pending},
       {"unref", &py_unref},
       {"ref", &py_ref},
       {"on_exit", &py_on_exit},

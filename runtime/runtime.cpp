@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
@@ -24,13 +25,14 @@ struct BootPlan {
 
 }  // namespace
 
-Runtime::Runtime(Options options) : options_(std::move(options)) {
+Runtime::Runtime(Options options) : options_(std::move(options)), diagnostics_(options_.warnings) {
   main_context_.runtime = this;
   state_.reset(luaL_newstate());
   if (!state_) throw std::bad_alloc();
   set_context(state_.get(), &main_context_);
   timers_ = std::make_unique<Timers>(loop_.get(), state_.get());
   scheduler_ = std::make_unique<Scheduler>(*this, main_context_);
+  scheduler_->set_debug_queue(options_.debug_queue);
 }
 
 Runtime::~Runtime() {
@@ -48,6 +50,7 @@ int Runtime::boot_entry(lua_State* L) {
   install_timer_api(L);
   install_py_api(L);
   install_os_overrides(L);
+  Diagnostics::install(L, plan->runtime->options_.warnings);
   set_arg_table(L, plan->runtime->options_);
   push_boot_function(L, *plan->chunks, plan->runtime->options_);
   bool out_of_memory = false;
@@ -80,9 +83,24 @@ bool Runtime::boot() {
 
 int Runtime::run() {
   if (!boot()) return 1;
-  signals_.install(loop_.get(), *scheduler_);
+  signals_.install(loop_.get(), *scheduler_, options_.interactive, [this] {
+    // Interactive Ctrl-C: clear the prompt line, or interrupt the running
+    // task (its hook raised "interrupted!"), or else end the run.
+    if (repl_ && repl_->active()) {
+      repl_->interrupt();
+    } else if (!signals_.hit_task()) {
+      signals_.make_terminal(SIGINT);
+      uv_stop(loop_.get());
+    }
+  });
   start_run_for();
   run_loop();
+  if (stopping()) {
+    print_stop_summary();
+  } else {
+    diagnostics_.report_stranded_coroutines(state_.get());
+  }
+  repl_.reset();
   run_exit_hooks(state_.get());
   if (const int sig = signals_.pending(); sig != 0) return 128 + sig;
   return had_error_ ? 1 : 0;
@@ -130,7 +148,13 @@ void Runtime::run_loop() {
   while (!stopping()) {
     ++loop_iterations_;
     timers_->collect_due(uv_now(loop), *scheduler_);
-    scheduler_->run_pass(L);
+    if (repl_ && scheduler_->has_ready()) {
+      repl_->hide_prompt();
+      scheduler_->run_pass(L);
+      repl_->show_prompt();
+    } else {
+      scheduler_->run_pass(L);
+    }
     if (stopping() || !has_user_work()) break;
     uv_update_time(loop);
     const std::uint64_t now = uv_now(loop);
@@ -169,9 +193,47 @@ void Runtime::exit_now(lua_State* L, int code) {
   std::exit(code);
 }
 
+void Runtime::main_finished() {
+  if (!options_.interactive || repl_) return;
+  repl_ = std::make_unique<Repl>(*this);
+  repl_->start();
+}
+
+void Runtime::print_stop_summary() {
+  // One line naming what was left, grouped by where it was created.
+  std::vector<std::pair<std::string, int>> places;
+  std::size_t timers = 0;
+  timers_->for_each_timer([&](TimerId, Timers::Kind, Origin origin) {
+    ++timers;
+    const std::string where = sources_.describe(origin);
+    for (auto& [place, count] : places) {
+      if (place == where) {
+        ++count;
+        return;
+      }
+    }
+    places.emplace_back(where, 1);
+  });
+  const std::size_t sleeping = timers_->sleeping();
+  if (timers == 0 && sleeping == 0) return;
+  std::string text = fmt::format("stopped with {} timer{} pending", timers, timers == 1 ? "" : "s");
+  if (!places.empty()) {
+    text += " (created at ";
+    for (std::size_t i = 0; i < places.size() && i < 5; ++i) {
+      if (i > 0) text += ", ";
+      text += places[i].second > 1 ? fmt::format("{} x{}", places[i].first, places[i].second) : places[i].first;
+    }
+    if (places.size() > 5) text += ", ...";
+    text += ")";
+  }
+  if (sleeping > 0) text += fmt::format(" and {} sleeping task{}", sleeping, sleeping == 1 ? "" : "s");
+  print_error(text);
+}
+
 void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& label) {
   if (signals_.pending() != 0) return;  // interrupted: exit quietly with 128+signal
-  had_error_ = true;
+  // An error typed at the REPL is the user's feedback, not a failed run.
+  if (label.kind != TaskLabel::Kind::Repl) had_error_ = true;
   std::string text = describe_thread_error(L, co);
   switch (label.kind) {
     case TaskLabel::Kind::Main:
@@ -186,6 +248,8 @@ void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& la
       break;
     case TaskLabel::Kind::Coroutine:
       text += "\n\tin a coroutine resumed by the event loop after _PY.sleep";
+      break;
+    case TaskLabel::Kind::Repl:
       break;
   }
   print_error(text);

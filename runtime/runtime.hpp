@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "lua/state.hpp"
+#include "diagnostics.hpp"
 #include "options.hpp"
+#include "repl.hpp"
 #include "scheduler.hpp"
 #include "signals.hpp"
 #include "source_names.hpp"
@@ -41,6 +43,7 @@ class Runtime {
   Timers& timers() { return *timers_; }
   Scheduler& scheduler() { return *scheduler_; }
   SourceNames& sources() { return sources_; }
+  Diagnostics& diagnostics() { return diagnostics_; }
   const Options& options() const { return options_; }
 
   // User work beyond timers and tasks (in-flight requests, servers): while
@@ -70,6 +73,8 @@ class Runtime {
   std::uint64_t now() { return uv_now(loop_.get()); }
   void report_task_error(lua_State* L, lua_State* co, const TaskLabel& label);
   void report_internal_error(lua_State* L);
+  // The boot task (script, -e, -l) ended: the REPL starts if asked for.
+  void main_finished();
 
   std::uint64_t loop_iterations() const { return loop_iterations_; }
 
@@ -79,6 +84,7 @@ class Runtime {
   void start_run_for();
   void run_loop();
   void run_exit_hooks(lua_State* L);
+  void print_stop_summary();
 
   Options options_;
   ThreadContext main_context_;
@@ -87,6 +93,8 @@ class Runtime {
   SourceNames sources_;
   std::unique_ptr<Timers> timers_;
   std::unique_ptr<Scheduler> scheduler_;
+  Diagnostics diagnostics_;
+  std::unique_ptr<Repl> repl_;
   Signals signals_;
   uv::Handle<uv_timer_t> run_for_timer_;
   uv::Handle<uv_async_t> keep_alive_;

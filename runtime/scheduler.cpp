@@ -1,6 +1,11 @@
 #include "scheduler.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdio>
 #include <new>
+
+#include "diagnostics.hpp"
 
 #include "runtime.hpp"
 
@@ -19,6 +24,15 @@ bool resumable(lua_State* co) {
 }
 
 }  // namespace
+
+void Scheduler::log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const {
+  const std::string task = describe_task(label, runtime_.sources());
+  if (late_ms >= 0) {
+    fmt::print(stderr, "[queue] {} {} (queue {}, {} ms after due)\n", what, task, ready_.size(), late_ms);
+  } else {
+    fmt::print(stderr, "[queue] {} {} (queue {})\n", what, task, ready_.size());
+  }
+}
 
 void Scheduler::spawn(lua_State* L, TaskLabel label) {
   TaskThread& t = pool_.acquire(L);
@@ -69,6 +83,7 @@ void Scheduler::run_one(lua_State* L, const Task& task) {
       return;
     }
     runtime_.before_task();
+    if (debug_queue_) log_queue('>', t.label, static_cast<std::int64_t>(runtime_.now() - task.due));
     resume(L, t.thread, nargs, &t, task);
     return;
   }
@@ -82,16 +97,23 @@ void Scheduler::run_one(lua_State* L, const Task& task) {
     return;
   }
   runtime_.before_task();
+  if (debug_queue_) log_queue('>', owner != nullptr ? owner->label : TaskLabel{TaskLabel::Kind::Coroutine, 0, {}}, -1);
   resume(L, co, 0, owner, task);
 }
 
 void Scheduler::resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner, const Task& task) {
   sleeping_yield_ = nullptr;
+  Diagnostics& diagnostics = runtime_.diagnostics();
+  const std::uint64_t started = diagnostics.enabled() ? uv_hrtime() : 0;
   running_.store(co, std::memory_order_relaxed);
   int nres = 0;
   const int status = lua_resume(co, L, nargs, &nres);
   running_.store(nullptr, std::memory_order_relaxed);
   ++tasks_run_;
+  if (diagnostics.enabled()) {
+    const TaskLabel label = owner != nullptr ? owner->label : TaskLabel{TaskLabel::Kind::Coroutine, 0, {}};
+    diagnostics.task_ran(uv_hrtime() - started, label, runtime_.sources());
+  }
   if (status == LUA_YIELD) {
     lua_pop(co, nres);
     if (sleeping_yield_ == co) {
@@ -105,8 +127,10 @@ void Scheduler::resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner
     runtime_.timers().collect_due(runtime_.now(), *this);
     if (owner != nullptr) {
       enqueue_resume(owner->ref, false, owner->generation);
+      if (debug_queue_) log_queue('+', owner->label, -1);
     } else {
       enqueue_resume(task.thread_ref, task.owns_ref, 0);
+      if (debug_queue_) log_queue('+', TaskLabel{TaskLabel::Kind::Coroutine, 0, {}}, -1);
     }
     return;
   }
@@ -120,7 +144,9 @@ void Scheduler::resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner
 
 void Scheduler::finish(lua_State* L, lua_State* co, TaskThread* owner, const Task& task) {
   if (owner != nullptr) {
+    const bool main_task = owner->label.kind == TaskLabel::Kind::Main;
     pool_.release(L, *owner);
+    if (main_task) runtime_.main_finished();
   } else if (task.owns_ref) {
     luaL_unref(L, LUA_REGISTRYINDEX, task.thread_ref);
   }

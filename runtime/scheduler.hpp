@@ -28,6 +28,8 @@ class Scheduler {
     ready_.push(Task{Task::Kind::Resume, owns_ref, thread_ref, 0, generation});
     ++queued_resumes_;
   }
+  // --debug-queue: one line on stderr per enqueue ('+') and run ('>').
+  void log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const;
 
   // Starts `fn` (on top of L's stack, popped) as a new task with the given
   // label, queued behind what is already there. Protected code only.
@@ -51,6 +53,8 @@ class Scheduler {
   lua_State* running() const { return running_.load(std::memory_order_relaxed); }
 
   std::uint64_t tasks_run() const { return tasks_run_; }
+  void set_debug_queue(bool on) { debug_queue_ = on; }
+  bool debug_queue() const { return debug_queue_; }
   const TaskPool& pool() const { return pool_; }
 
  private:
@@ -67,6 +71,7 @@ class Scheduler {
   lua_State* sleeping_yield_ = nullptr;
   std::atomic<lua_State*> running_{nullptr};
   std::uint64_t tasks_run_ = 0;
+  bool debug_queue_ = false;
 };
 
 }  // namespace plua::runtime

@@ -76,7 +76,7 @@ bool collect_chunks(const Options& options, std::vector<Chunk>& chunks, std::str
     }
   }
   std::optional<std::string> script = options.script;
-  if (!script && options.prelude.empty()) script = "-";
+  if (!script && options.prelude.empty() && !options.interactive) script = "-";
   if (script) {
     auto chunk = read_script(*script, error);
     if (!chunk) return false;

@@ -21,9 +21,16 @@ void set_handler(int sig, void (*handler)(int)) {
 
 }  // namespace
 
-void Signals::install(uv_loop_t* loop, const Scheduler& scheduler) {
+void Signals::install(uv_loop_t* loop, const Scheduler& scheduler, bool interactive,
+                      std::function<void()> on_interrupt) {
   scheduler_ = &scheduler;
-  uv_async_init(loop, wake_.get(), [](uv_async_t*) {});
+  interactive_ = interactive;
+  on_interrupt_ = std::move(on_interrupt);
+  wake_.get()->data = this;
+  uv_async_init(loop, wake_.get(), [](uv_async_t* handle) {
+    auto* self = static_cast<Signals*>(handle->data);
+    if (self->interrupted_.exchange(false) && self->on_interrupt_) self->on_interrupt_();
+  });
   wake_.mark_initialised();
   uv_unref(wake_.base());  // infrastructure: never keeps the process alive
   active_signals.store(this);
@@ -41,13 +48,20 @@ Signals::~Signals() {
 
 void Signals::on_signal(int sig) {
   Signals* self = active_signals.load();
-  set_handler(sig, SIG_DFL);
-  if (self == nullptr) return;
-  int expected = 0;
-  self->pending_.compare_exchange_strong(expected, sig);
-  if (lua_State* co = self->scheduler_->running()) {
-    lua_sethook(co, &Signals::interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+  if (self == nullptr) {
+    set_handler(sig, SIG_DFL);
+    return;
   }
+  if (sig == SIGINT && self->interactive_) {
+    self->interrupted_.store(true);
+  } else {
+    set_handler(sig, SIG_DFL);
+    int expected = 0;
+    self->pending_.compare_exchange_strong(expected, sig);
+  }
+  lua_State* co = self->scheduler_->running();
+  self->hit_task_.store(co != nullptr);
+  if (co != nullptr) lua_sethook(co, &Signals::interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
   uv_async_send(self->wake_.get());  // async-signal-safe; wakes a blocked poll
 }
 

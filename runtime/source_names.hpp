@@ -19,7 +19,8 @@ class SourceNames {
   SourceNames() { names_.emplace_back("?"); }
   // Index for a short_src; 0 is reserved for "unknown".
   std::uint32_t intern(const char* short_src);
-  std::string_view name(std::uint32_t index) const { return index < names_.size() ? names_[index] : names_[0]; }
+  std::string_view name(std::uint32_t index) const { return c_name(index); }
+  const char* c_name(std::uint32_t index) const { return (index < names_.size() ? names_[index] : names_[0]).c_str(); }
   std::string describe(Origin origin) const;
 
   // Where the caller of the running C function is (level 1 of L);

@@ -16,7 +16,7 @@ struct Origin {
 
 // What a task thread is running, for error reports and introspection.
 struct TaskLabel {
-  enum class Kind : std::uint8_t { Main, Timeout, Interval, Coroutine };
+  enum class Kind : std::uint8_t { Main, Timeout, Interval, Coroutine, Repl };
   Kind kind = Kind::Main;
   TimerId timer = 0;
   Origin origin{};

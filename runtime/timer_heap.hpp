@@ -25,6 +25,12 @@ class TimerHeap {
   void push(std::uint64_t due, std::uint64_t id);
   void pop();
 
+  // Visits every entry, in heap (not deadline) order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const TimerKey& k : heap_) f(k);
+  }
+
   // Drops every entry for which live(key) is false and restores the heap.
   template <typename Live>
   void compact(Live&& live) {

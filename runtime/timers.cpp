@@ -133,11 +133,17 @@ void Timers::collect_due(std::uint64_t now, Scheduler& scheduler) {
     Record* r = records_.find(key.id);
     if (r->kind == Kind::Wake) {
       scheduler.enqueue_resume(r->callback_ref, (r->flags & kOwnsRef) != 0, r->line);
+      if (scheduler.debug_queue()) scheduler.log_queue('+', TaskLabel{TaskLabel::Kind::Coroutine, 0, {}}, -1);
       count(*r, -1);
       records_.erase(key.id);
     } else {
       r->flags |= kQueued;
       scheduler.enqueue_timer(key.id, key.due);
+      if (scheduler.debug_queue()) {
+        const auto kind = r->kind == Kind::Interval ? TaskLabel::Kind::Interval : TaskLabel::Kind::Timeout;
+        scheduler.log_queue('+', TaskLabel{kind, key.id, Origin{r->source, r->line}},
+                            static_cast<std::int64_t>(now - key.due));
+      }
     }
   }
 }
@@ -181,6 +187,24 @@ int Timers::begin_fire(lua_State* co, const Task& task, TaskLabel& label) {
     luaL_error(co, "not enough memory to reschedule interval %d", static_cast<int>(task.timer));
   }
   return nargs;
+}
+
+std::size_t Timers::fill_pending(PendingTimer* out, std::size_t capacity, std::uint64_t now) {
+  std::size_t n = 0;
+  heap_.for_each([&](const TimerKey& k) {
+    const Record* r = records_.find(k.id);
+    if (n < capacity && r != nullptr && r->kind != Kind::Wake && !(r->flags & kQueued)) {
+      out[n++] = PendingTimer{k.id, r->kind, k.due, Origin{r->source, r->line}};
+    }
+  });
+  records_.for_each([&](std::uint64_t id, const Record& r) {
+    if (n < capacity && r.kind != Kind::Wake && (r.flags & kQueued)) {
+      out[n++] = PendingTimer{id, r.kind, now, Origin{r.source, r.line}};
+    }
+  });
+  std::sort(out, out + n,
+            [](const PendingTimer& a, const PendingTimer& b) { return a.due != b.due ? a.due < b.due : a.id < b.id; });
+  return n;
 }
 
 void Timers::arm(std::uint64_t now) {

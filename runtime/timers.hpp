@@ -68,7 +68,20 @@ class Timers {
   std::size_t sleeping() const { return wakes_; }
   std::size_t heap_size() const { return heap_.size(); }
 
-  // Visits live user timers: f(id, kind, due, origin).
+  // Live user timers with their deadlines, sorted by (due, id); a timer
+  // already in the ready queue is due `now`.
+  struct PendingTimer {
+    TimerId id;
+    Kind kind;
+    std::uint64_t due;
+    Origin origin;
+  };
+  // Fills `out` (room for pending_timers() entries) without allocating, so
+  // a lua_CFunction can use a Lua-owned buffer. Returns the count.
+  std::size_t fill_pending(PendingTimer* out, std::size_t capacity, std::uint64_t now);
+  std::size_t pending_timers() const { return timeouts_ + intervals_; }
+
+  // Visits live user timers: f(id, kind, origin).
   template <typename F>
   void for_each_timer(F&& f) {
     records_.for_each([&](std::uint64_t id, const Record& r) {

@@ -20,6 +20,13 @@ class Handle {
   H* get() { return handle_; }
   uv_handle_t* base() { return reinterpret_cast<uv_handle_t*>(handle_); }
 
+  // Closes the current handle (if any) and starts over with a fresh one.
+  void renew() {
+    close();
+    handle_ = new H{};
+    initialised_ = false;
+  }
+
   // Call after a successful uv_*_init so that the destructor closes it.
   void mark_initialised() { initialised_ = true; }
 

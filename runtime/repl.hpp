@@ -1,0 +1,67 @@
+#pragma once
+// The interactive REPL (plua -i, or a terminal with nothing to run). The
+// event loop keeps running while the prompt waits: libedit is driven by its
+// callback interface from a uv_poll on stdin, and every entered chunk runs
+// as a task, so timers fire between lines and their output is printed
+// above the prompt, never through it.
+
+#include <lua.hpp>
+#include <uv.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "uv/handle.hpp"
+
+namespace plua::runtime {
+
+class Runtime;
+
+class Repl {
+ public:
+  explicit Repl(Runtime& runtime);
+  Repl(const Repl&) = delete;
+  Repl& operator=(const Repl&) = delete;
+  ~Repl();
+
+  void start();
+  bool active() const { return active_; }
+
+  // Around a pass that runs tasks: clear the prompt line, then redraw it
+  // (with what the user had typed) below whatever the tasks printed.
+  void hide_prompt();
+  void show_prompt();
+
+  // SIGINT while the REPL is up: drop the line being typed.
+  void interrupt();
+
+ private:
+  static void on_line(char* line);
+  static char** complete(const char* text, int start, int end);
+  static char* next_match(const char* text, int state);
+
+  void handle_line(char* line);
+  void handle_eof();
+  void on_readable();
+  void watch_stdin(bool keeps_alive);
+  void submit(const std::string& chunk);
+  void collect_matches(const char* text);
+  void stop();
+
+  Runtime& runtime_;
+  uv::Handle<uv_poll_t> poll_;
+  std::string pending_;  // an incomplete multi-line chunk
+  std::string history_path_;
+  std::vector<std::string> matches_;
+  std::size_t next_match_ = 0;
+  const char* prompt_ = "> ";
+  bool active_ = false;
+  bool prompt_hidden_ = false;
+  // libedit keeps an accepted line on screen and in its buffer until it
+  // is re-armed: after a line (or Ctrl-C) the prompt is drawn afresh.
+  bool fresh_prompt_needed_ = false;
+  bool eof_seen_ = false;
+};
+
+}  // namespace plua::runtime

@@ -1,0 +1,1 @@
+"$PLUA" --debug-queue "$SCRIPT"

@@ -1,0 +1,1 @@
+"$PLUA" --no-warnings "$SCRIPT"

@@ -1,0 +1,1 @@
+bash ../repl_driver.sh "$PLUA" "$TEST_TMP"

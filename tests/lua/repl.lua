@@ -1,0 +1,1 @@
+-- (not run directly: repl.cmd drives the interactive REPL in a terminal)
