@@ -1,0 +1,306 @@
+-- lual.components: presenters (text, color, json), outputs (console, file,
+-- syslog) and transformers (noop). Built-in presenters expose a fast
+-- `line(t, level_name, level_no, logger_name, message, context)` used by the
+-- dispatcher; every presenter is also callable with a record, as in lual.
+local M = {}
+local sformat, concat, sort = string.format, table.concat, table.sort
+
+-- Timestamps: one os.date call per second and timezone.
+local function time_formatter(utc, pattern)
+  local prefix = utc and "!" or ""
+  local pat = prefix .. pattern
+  local last_t, last_s
+  return function(t)
+    if t ~= last_t then
+      last_t = t
+      last_s = os.date(pat, t)
+    end
+    return last_s
+  end
+end
+
+local function is_utc(tz)
+  if tz == nil then return nil end
+  if tz == "utc" or tz == "UTC" then return true end
+  if tz == "local" or tz == "local_time" then return false end
+  error("Invalid timezone '" .. tostring(tz) .. "': expected lual.utc or lual.local_time", 3)
+end
+
+local presenter_mt = {
+  __call = function(self, record)
+    return self.line(record.timestamp or os.time(), record.level_name, record.level_no,
+      record.logger_name, record.message, record.context)
+  end,
+}
+
+local function check_opts(name, cfg, allowed)
+  if cfg == nil then return {} end
+  if type(cfg) ~= "table" then error(name .. " presenter config must be a table", 3) end
+  for k in pairs(cfg) do
+    if not allowed[k] then error(name .. " presenter: unknown option '" .. tostring(k) .. "'", 3) end
+  end
+  return cfg
+end
+
+local function custom_format(fmt, stamp)
+  return function(t, lname, _, logger, msg)
+    return (fmt:gsub("%%(%a+)%%", function(key)
+      if key == "time" then return stamp(t)
+      elseif key == "level" then return lname
+      elseif key == "logger" then return logger
+      elseif key == "message" then return msg
+      end
+    end))
+  end
+end
+
+function M.text(cfg)
+  cfg = check_opts("text", cfg, { timezone = true, format = true })
+  local stamp = time_formatter(is_utc(cfg.timezone) or false, "%Y-%m-%d %H:%M:%S")
+  local p = { kind = "text", config = cfg }
+  if cfg.format ~= nil then
+    if type(cfg.format) ~= "string" then error("text presenter: 'format' must be a string", 2) end
+    p.line = custom_format(cfg.format, stamp)
+  else
+    p.line = function(t, lname, _, logger, msg)
+      return stamp(t) .. " " .. lname .. " [" .. logger .. "] " .. msg
+    end
+  end
+  return setmetatable(p, presenter_mt)
+end
+
+local ansi = {
+  black = "\27[30m", red = "\27[31m", green = "\27[32m", yellow = "\27[33m",
+  blue = "\27[34m", magenta = "\27[35m", cyan = "\27[36m", white = "\27[37m",
+  bright_red = "\27[1;31m", bold = "\27[1m", dim = "\27[2m",
+}
+M.ansi = ansi
+local default_colors = {
+  DEBUG = "cyan", INFO = "green", WARNING = "yellow", WARN = "yellow",
+  ERROR = "red", CRITICAL = "magenta",
+}
+local RESET = "\27[0m"
+
+function M.color(cfg)
+  cfg = check_opts("color", cfg, { timezone = true, format = true, level_colors = true })
+  local stamp = time_formatter(is_utc(cfg.timezone) or false, "%Y-%m-%d %H:%M:%S")
+  local colors = {}
+  for k, v in pairs(default_colors) do colors[k] = ansi[v] end
+  if cfg.level_colors ~= nil then
+    if type(cfg.level_colors) ~= "table" then error("color presenter: 'level_colors' must be a table", 2) end
+    for k, v in pairs(cfg.level_colors) do
+      local code = ansi[v] or (type(v) == "string" and v:find("^\27") and v)
+      if not code then error("color presenter: unknown colour '" .. tostring(v) .. "' for " .. tostring(k), 2) end
+      colors[tostring(k):upper()] = code
+    end
+  end
+  local inner = cfg.format and custom_format(cfg.format, stamp)
+  local p = { kind = "color", config = cfg }
+  p.line = function(t, lname, lno, logger, msg)
+    local c = colors[lname] or ansi.white
+    if inner then return c .. inner(t, lname, lno, logger, msg) .. RESET end
+    return stamp(t) .. " " .. c .. lname .. RESET .. " [" .. logger .. "] " .. msg
+  end
+  return setmetatable(p, presenter_mt)
+end
+
+-- JSON ----------------------------------------------------------------------
+local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\b"] = "\\b", ["\f"] = "\\f",
+  ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+local function esc(s)
+  return '"' .. s:gsub('[%c"\\]', function(c)
+    return escapes[c] or sformat("\\u%04x", c:byte())
+  end) .. '"'
+end
+
+local encode
+local function encode_table(v, indent, depth, seen)
+  if seen[v] then return '"[circular]"' end
+  seen[v] = true
+  local n = #v
+  local keys = {}
+  for k in pairs(v) do keys[#keys + 1] = k end
+  local is_array = #keys == n
+  local nl, pad, pad_end, colon = "", "", "", ":"
+  if indent then
+    nl = "\n"; pad = indent:rep(depth + 1); pad_end = indent:rep(depth); colon = ": "
+  end
+  local parts = {}
+  if is_array then
+    if n == 0 then seen[v] = nil; return "[]" end
+    for i = 1, n do parts[i] = pad .. encode(v[i], indent, depth + 1, seen) end
+    seen[v] = nil
+    return "[" .. nl .. concat(parts, "," .. nl) .. nl .. pad_end .. "]"
+  end
+  sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+  for i, k in ipairs(keys) do
+    parts[i] = pad .. esc(tostring(k)) .. colon .. encode(v[k], indent, depth + 1, seen)
+  end
+  seen[v] = nil
+  return "{" .. nl .. concat(parts, "," .. nl) .. nl .. pad_end .. "}"
+end
+
+encode = function(v, indent, depth, seen)
+  local t = type(v)
+  if t == "string" then return esc(v)
+  elseif t == "number" then
+    if math.type(v) == "integer" then return sformat("%d", v) end
+    if v ~= v or v == math.huge or v == -math.huge then return "null" end
+    if v == math.floor(v) and v > -1e15 and v < 1e15 then return sformat("%d", v) end
+    return sformat("%.14g", v)
+  elseif t == "boolean" then return tostring(v)
+  elseif t == "nil" then return "null"
+  elseif t == "table" then return encode_table(v, indent, depth, seen)
+  else return esc("[" .. t .. "]") end
+end
+M.json_encode = function(v, pretty) return encode(v, pretty and "  " or nil, 0, {}) end
+
+local fixed_keys = { "timestamp", "level_name", "level_no", "logger_name", "message" }
+local is_fixed = { timestamp = true, level_name = true, level_no = true, logger_name = true, message = true }
+
+function M.json(cfg)
+  cfg = check_opts("json", cfg, { pretty = true, timezone = true })
+  if cfg.pretty ~= nil and type(cfg.pretty) ~= "boolean" then
+    error("JSON presenter 'pretty' option must be a boolean", 2)
+  end
+  local utc = is_utc(cfg.timezone)
+  if utc == nil then utc = true end
+  local stamp = time_formatter(utc, utc and "%Y-%m-%dT%H:%M:%SZ" or "%Y-%m-%dT%H:%M:%S")
+  local indent = cfg.pretty and "  " or nil
+  local p = { kind = "json", config = cfg }
+  p.line = function(t, lname, lno, logger, msg, ctx)
+    local values = { stamp(t), lname, lno, logger, msg }
+    local nl, pad, colon = "", "", ":"
+    if indent then nl, pad, colon = "\n", indent, ": " end
+    local parts = {}
+    for i = 1, 5 do
+      parts[i] = pad .. '"' .. fixed_keys[i] .. '"' .. colon .. encode(values[i], indent, 1, {})
+    end
+    if ctx then
+      local keys = {}
+      for k in pairs(ctx) do
+        if not is_fixed[k] then keys[#keys + 1] = k end
+      end
+      sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+      for _, k in ipairs(keys) do
+        parts[#parts + 1] = pad .. esc(tostring(k)) .. colon .. encode(ctx[k], indent, 1, {})
+      end
+    end
+    return "{" .. nl .. concat(parts, "," .. nl) .. nl .. "}"
+  end
+  return setmetatable(p, presenter_mt)
+end
+
+-- Outputs --------------------------------------------------------------------
+-- Each output is a function(record, config) as in lual; the dispatcher
+-- recognises the built-in ones and uses a direct writer instead.
+function M.console(record, config)
+  local stream = (config and config.stream) or io.stdout
+  stream:write(record.presented_message or record.message, "\n")
+end
+
+local open_files = {}   -- path -> writer
+M.open_files = open_files
+
+local function file_writer(path, max_size, max_backups)
+  local w = open_files[path]
+  if w then
+    if max_size then w.max_size = max_size end
+    if max_backups then w.max_backups = max_backups end
+    return w
+  end
+  w = { path = path, max_size = max_size, max_backups = max_backups or 5, size = 0 }
+  local fh
+  local function open(mode)
+    local f, err = io.open(path, mode)
+    if not f then error("lual.file: cannot open '" .. path .. "': " .. tostring(err), 0) end
+    f:setvbuf("full", 65536)
+    fh = f
+    w.size = f:seek("end") or 0
+  end
+  local function rotate()
+    fh:close()
+    fh = nil
+    local n = w.max_backups
+    if n > 0 then
+      os.remove(path .. "." .. n)
+      for i = n - 1, 1, -1 do os.rename(path .. "." .. i, path .. "." .. (i + 1)) end
+      os.rename(path, path .. ".1")
+    end
+    open("w")
+  end
+  function w.write(line)
+    if not fh then open("a") end
+    local len = #line + 1
+    local limit = w.max_size
+    if limit and w.size > 0 and w.size + len > limit then rotate() end
+    w.size = w.size + len
+    fh:write(line, "\n")
+  end
+  function w.flush() if fh then fh:flush() end end
+  function w.close() if fh then fh:close(); fh = nil end end
+  open_files[path] = w
+  return w
+end
+M.file_writer = file_writer
+
+-- lual.file is an output function; lual.file{path=...} also works and
+-- returns a ready component.
+local function file_output(record, config)
+  if config == nil and type(record) == "table" and record.level_no == nil then
+    return { file_output, path = record.path, max_size = record.max_size, max_backups = record.max_backups }
+  end
+  local path = (config and config.path) or "app.log"
+  file_writer(path, config and config.max_size, config and config.max_backups)
+    .write(record.presented_message or record.message)
+end
+M.file = file_output
+
+local facilities = { kern = 0, user = 1, mail = 2, daemon = 3, auth = 4, syslog = 5,
+  lpr = 6, news = 7, uucp = 8, cron = 9, authpriv = 10, ftp = 11,
+  local0 = 16, local1 = 17, local2 = 18, local3 = 19, local4 = 20, local5 = 21, local6 = 22, local7 = 23 }
+M.syslog_facilities = facilities
+
+local function severity(level_no)
+  if level_no >= 50 then return 2 elseif level_no >= 40 then return 3
+  elseif level_no >= 30 then return 4 elseif level_no >= 20 then return 6 end
+  return 7
+end
+
+-- Syslog over UDP (RFC 3164 framing); needs luasocket's `socket` module.
+local syslog_sockets = {}
+function M.syslog_sender(config)
+  config = config or {}
+  local host, port = config.host or "localhost", config.port or 514
+  local facility = config.facility or "user"
+  local fac = type(facility) == "number" and facility or facilities[tostring(facility):lower()]
+  if not fac then error("lual.syslog: unknown facility '" .. tostring(facility) .. "'", 0) end
+  local tag = config.tag or "lual"
+  local hostname = config.hostname or os.getenv("HOSTNAME") or "localhost"
+  local key = host .. ":" .. port
+  local udp = syslog_sockets[key]
+  if not udp then
+    local ok, socket = pcall(require, "socket")
+    if not ok then error("lual.syslog needs the luasocket module ('socket'), which is not installed", 0) end
+    udp = assert(socket.udp())
+    assert(udp:setpeername(host, port))
+    syslog_sockets[key] = udp
+  end
+  return function(level_no, t, msg)
+    local pri = fac * 8 + severity(level_no)
+    local stamp = os.date("%b %d %H:%M:%S", t):gsub("^(%a+) 0", "%1  ")
+    udp:send(sformat("<%d>%s %s %s: %s", pri, stamp, hostname, tag, msg))
+  end
+end
+
+function M.syslog(record, config)
+  M.syslog_sender(config)(record.level_no, record.timestamp or os.time(),
+    record.message or record.presented_message)
+end
+
+function M.noop(record)
+  if type(record) == "table" and record.level_no ~= nil then return record end
+  return M.noop
+end
+
+return M

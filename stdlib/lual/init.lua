@@ -1,0 +1,947 @@
+-- lual for plua: the public API of the lual logging library (v1.0.x),
+-- written for plua. Loggers form a dot hierarchy under "_root"; each logger
+-- has pipelines (outputs + presenter + transformers). Async mode queues
+-- events in a ring buffer drained by a worker coroutine.
+local levels = require("lual.levels")
+local C = require("lual.constants")
+local comp = require("lual.components")
+
+local lual = {}
+for k, v in pairs(C) do lual[k] = v end
+lual.levels = levels.definition
+
+local type, select, pcall, tostring, sformat = type, select, pcall, tostring, string.format
+local co_create, co_resume, co_running = coroutine.create, coroutine.resume, coroutine.running
+local unpack = table.unpack
+
+local LV = levels.definition
+local gen = 0                  -- bumped on any level/tree change: invalidates cached effective levels
+local loggers = {}
+local root
+
+---------------------------------------------------------------------------
+-- Configuration validation helpers
+local function cfg_error(msg) error("Invalid configuration: " .. msg, 0) end
+
+local function check_type(where, key, value, expected)
+  local t = type(value)
+  if t ~= expected then
+    cfg_error(sformat("Invalid type for '%s%s': expected %s, got %s", where, key, expected, t))
+  end
+end
+
+local function level_value(where, key, v)
+  if type(v) == "string" then
+    local r = levels.resolve(v)
+    if not r then cfg_error(sformat("Unknown level '%s' for '%s%s'", v, where, key)) end
+    return r
+  end
+  check_type(where, key, v, "number")
+  return v
+end
+
+local function is_callable(v)
+  if type(v) == "function" then return true end
+  local mt = type(v) == "table" and getmetatable(v)
+  return mt and mt.__call ~= nil or false
+end
+
+-- Component: function | callable | { function, key = value... } | { function, {config} }
+local function normalize_component(where, c)
+  if is_callable(c) and not (type(c) == "table" and c[1] ~= nil and is_callable(c[1])) then
+    return c, {}
+  end
+  if type(c) == "table" and is_callable(c[1]) then
+    local cfg = {}
+    if type(c[2]) == "table" then for k, v in pairs(c[2]) do cfg[k] = v end end
+    for k, v in pairs(c) do if type(k) ~= "number" then cfg[k] = v end end
+    return c[1], cfg
+  end
+  cfg_error(where .. ": component must be a function or a table with a function as first element")
+end
+
+local function make_output(where, c)
+  local fn, cfg = normalize_component(where, c)
+  local out = { level = 0, fn = fn, config = cfg, builtin = false }
+  if cfg.level ~= nil then out.level = level_value(where .. ".", "level", cfg.level) end
+  if fn == comp.console then
+    local stream = cfg.stream or io.stdout
+    if type(stream) ~= "userdata" and type(stream) ~= "table" then
+      cfg_error(sformat("Invalid type for '%s.stream': expected file handle, got %s", where, type(stream)))
+    end
+    out.builtin = true
+    out.write = function(line) stream:write(line, "\n") end
+  elseif fn == comp.file then
+    if cfg.path ~= nil then check_type(where .. ".", "path", cfg.path, "string") end
+    if cfg.max_size ~= nil then check_type(where .. ".", "max_size", cfg.max_size, "number") end
+    if cfg.max_backups ~= nil then check_type(where .. ".", "max_backups", cfg.max_backups, "number") end
+    local writer = comp.file_writer(cfg.path or "app.log", cfg.max_size, cfg.max_backups)
+    out.builtin = true
+    out.write = writer.write
+  elseif fn == comp.syslog then
+    local send = comp.syslog_sender(cfg)
+    out.syslog = send
+  end
+  return out
+end
+
+local function make_presenter(where, p)
+  if p == nil then return comp.text() end
+  if p == comp.text or p == comp.color or p == comp.json then return p() end
+  if type(p) == "table" and p.line and getmetatable(p) then return p end
+  local fn, cfg = normalize_component(where, p)
+  if fn == comp.text or fn == comp.color or fn == comp.json then return fn(cfg) end
+  return { user = fn, config = cfg }
+end
+
+local pipeline_keys = { level = true, outputs = true, presenter = true, transformers = true }
+
+local function make_pipeline(where, p)
+  if type(p) ~= "table" then cfg_error(sformat("Invalid type for '%s': expected table, got %s", where, type(p))) end
+  for k in pairs(p) do
+    if not pipeline_keys[k] then cfg_error(sformat("Unknown key '%s' in %s", tostring(k), where)) end
+  end
+  local pl = { level = 0, outputs = {}, transformers = {} }
+  if p.level ~= nil then pl.level = level_value(where .. ".", "level", p.level) end
+  if p.outputs == nil then cfg_error(where .. " must have an 'outputs' table") end
+  check_type(where .. ".", "outputs", p.outputs, "table")
+  if #p.outputs == 0 then cfg_error(where .. ".outputs must not be empty") end
+  for i, o in ipairs(p.outputs) do pl.outputs[i] = make_output(sformat("%s.outputs[%d]", where, i), o) end
+  pl.presenter = make_presenter(where .. ".presenter", p.presenter)
+  if p.transformers ~= nil then
+    check_type(where .. ".", "transformers", p.transformers, "table")
+    for i, t in ipairs(p.transformers) do
+      local fn, cfg = normalize_component(sformat("%s.transformers[%d]", where, i), t)
+      pl.transformers[i] = { fn = fn, config = cfg }
+    end
+  end
+  pl.fast = #pl.transformers == 0 and pl.presenter.line ~= nil
+  pl.source = p
+  return pl
+end
+
+local function make_pipelines(where, list)
+  check_type("", where, list, "table")
+  local out = {}
+  for i, p in ipairs(list) do out[i] = make_pipeline(sformat("%s[%d]", where, i), p) end
+  return out
+end
+
+---------------------------------------------------------------------------
+-- Loggers
+local Logger = {}
+Logger.__index = Logger
+
+local function effective_level(lg)
+  if lg._gen == gen then return lg._eff end
+  local l = lg
+  while l.level == LV.NOTSET and l.parent do l = l.parent end
+  lg._eff, lg._gen = l.level, gen
+  return l.level
+end
+
+local function new_logger(name, parent)
+  return setmetatable({ name = name, parent = parent, level = parent and LV.NOTSET or LV.WARNING,
+    pipelines = {}, propagate = true, _gen = -1, _eff = 0 }, Logger)
+end
+
+local function default_pipelines()
+  return { make_pipeline("pipelines[1]", { outputs = { comp.console }, presenter = comp.text() }) }
+end
+
+---------------------------------------------------------------------------
+-- Delivery: format the message and run it through the logger chain.
+local processing = false       -- true while the async worker delivers
+local in_worker_error          -- set by outputs failing inside the worker
+local astats                   -- async statistics (defined below)
+
+local function output_failed(err)
+  if processing then
+    astats.backend_errors = astats.backend_errors + 1
+  else
+    io.stderr:write("lual: output error: ", tostring(err), "\n")
+  end
+end
+
+local function context_message(ctx)
+  local m = ctx.msg or ctx.message
+  if type(m) == "string" then return m end
+  local keys = {}
+  for k in pairs(ctx) do keys[#keys + 1] = tostring(k) end
+  table.sort(keys)
+  local parts = {}
+  for i, k in ipairs(keys) do
+    local v = ctx[k]
+    if v == nil then v = ctx[tonumber(k)] end
+    parts[i] = k .. "=" .. tostring(v)
+  end
+  return "{" .. table.concat(parts, ", ") .. "}"
+end
+
+local function format_message(fmt, n, ...)
+  if n == 0 then
+    if type(fmt) ~= "string" then return tostring(fmt) end
+    if fmt:find("%", 1, true) then
+      local ok, s = pcall(sformat, fmt)
+      if ok then return s end
+    end
+    return fmt
+  end
+  local ok, s = pcall(sformat, fmt, ...)
+  if ok then return s end
+  local parts = { tostring(fmt) }
+  for i = 1, n do parts[i + 1] = tostring((select(i, ...))) end
+  return table.concat(parts, " ")
+end
+
+local function build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
+  return {
+    level_no = lv, level_name = lname, message = msg, message_fmt = fmt,
+    args = table.pack(...), context = ctx, timestamp = t, logger_name = src.name,
+    source_logger_name = src.name, formatted_message = msg,
+  }
+end
+
+local function run_pipeline(pl, owner, src, lv, lname, t, msg, ctx, rec_base)
+  local rec = {}
+  for k, v in pairs(rec_base) do rec[k] = v end
+  rec.owner_logger_name = owner.name
+  for _, tr in ipairs(pl.transformers) do
+    local r = tr.fn(rec, tr.config)
+    if type(r) == "table" then rec = r end
+  end
+  local pres = pl.presenter
+  local line
+  if pres.line then
+    line = pres.line(rec.timestamp, rec.level_name, rec.level_no, rec.logger_name, rec.message, rec.context)
+  else
+    line = pres.user(rec, pres.config)
+  end
+  rec.presented_message = line
+  for _, o in ipairs(pl.outputs) do
+    if lv >= o.level then
+      local ok, err
+      if o.write then ok, err = pcall(o.write, line)
+      elseif o.syslog then ok, err = pcall(o.syslog, lv, rec.timestamp, rec.message)
+      else ok, err = pcall(o.fn, rec, o.config) end
+      if not ok then output_failed(err) end
+    end
+  end
+end
+
+-- Generic path (context tables, transformers, user presenters): a record
+-- per pipeline.
+local function deliver_records(src, lv, t, msg, ctx, fmt, n, ...)
+  local lname = levels.get_level_name(lv)
+  local lg = src
+  local base
+  while lg do
+    if lv >= effective_level(lg) then
+      for _, pl in ipairs(lg.pipelines) do
+        if lv >= pl.level then
+          base = base or build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
+          run_pipeline(pl, lg, src, lv, lname, t, msg, ctx, base)
+        end
+      end
+    end
+    if not lg.propagate then break end
+    lg = lg.parent
+  end
+end
+
+local function deliver_ctx(src, lv, t, ctx, n, f, ...)
+  return deliver_records(src, lv, t, format_message(f, n, ...), ctx, f, n, ...)
+end
+
+-- deliver(logger, level, time, fmt_or_context, n, ...)
+local function deliver(src, lv, t, fmt, n, ...)
+  if type(fmt) == "table" then
+    if n == 0 then return deliver_records(src, lv, t, context_message(fmt), fmt, nil, 0) end
+    return deliver_ctx(src, lv, t, fmt, n - 1, ...)
+  end
+  local msg
+  msg = format_message(fmt, n, ...)
+  local lname = levels.get_level_name(lv)
+  local lg = src
+  local base
+  while lg do
+    if lv >= effective_level(lg) then
+      local pls = lg.pipelines
+      for i = 1, #pls do
+        local pl = pls[i]
+        if lv >= pl.level then
+          if pl.fast then
+            local line = pl.presenter.line(t, lname, lv, src.name, msg, nil)
+            local outs = pl.outputs
+            for j = 1, #outs do
+              local o = outs[j]
+              if lv >= o.level then
+                if o.builtin then
+                  o.write(line)
+                else
+                  local ok, err
+                  if o.syslog then
+                    ok, err = pcall(o.syslog, lv, t, msg)
+                  else
+                    base = base or build_record(src, lv, lname, t, msg, nil, fmt, n, ...)
+                    local rec = {}
+                    for k, v in pairs(base) do rec[k] = v end
+                    rec.presented_message = line
+                    rec.owner_logger_name = lg.name
+                    ok, err = pcall(o.fn, rec, o.config)
+                  end
+                  if not ok then output_failed(err) end
+                end
+              end
+            end
+          else
+            base = base or build_record(src, lv, lname, t, msg, nil, fmt, n, ...)
+            run_pipeline(pl, lg, src, lv, lname, t, msg, nil, base)
+          end
+        end
+      end
+    end
+    if not lg.propagate then break end
+    lg = lg.parent
+  end
+end
+
+---------------------------------------------------------------------------
+-- Async queue: a ring buffer of parallel arrays (logger, level, fmt, args);
+-- the submission time is stored only when it changes (qT is sparse).
+local A = {}
+local function async_defaults()
+  return { enabled = false, backend = "coroutines", batch_size = 50, flush_interval = 1.0,
+    max_queue_size = 10000, overflow_strategy = "drop_oldest" }
+end
+A.cfg = async_defaults()
+lual.async = {
+  coroutines = "coroutines", libuv = "libuv",
+  drop_oldest = "drop_oldest", drop_newest = "drop_newest", block = "block",
+  defaults = async_defaults(),
+}
+
+local qL, qV, qF, qA, qT = {}, {}, {}, {}, {}
+local qhead, qcount, qcap = 1, 0, 10000
+local last_sub_t, proc_t
+local async_on = false
+local batch_size, strategy = 50, "drop_oldest"
+local worker, worker_failures, backoff_timer, fallback = nil, 0, nil, false
+local fallback_reported = false
+local flush_timer
+
+local function reset_stats()
+  astats = { queue_overflows = 0, worker_restarts = 0, messages_submitted = 0,
+    messages_processed = 0, messages_dropped = 0, backend_errors = 0, batches_processed = 0,
+    last_flush_time = nil }
+end
+reset_stats()
+
+local function now()
+  if _PY and _PY.get_time then return _PY.get_time() end
+  return os.time()
+end
+
+local function take()
+  local h = qhead
+  local lg, lv, fmt, a = qL[h], qV[h], qF[h], qA[h]
+  local t = qT[h]
+  if t then proc_t = t; qT[h] = nil end
+  qL[h], qV[h], qF[h], qA[h] = nil, nil, nil, nil
+  qhead = (h == qcap) and 1 or h + 1
+  qcount = qcount - 1
+  return lg, lv, fmt, a
+end
+
+local function drop_oldest()
+  local h = qhead
+  local t = qT[h]
+  take()
+  if t then
+    if qcount > 0 then
+      if qT[qhead] == nil then qT[qhead] = t end
+    end
+  end
+end
+
+local function process_one(lg, lv, fmt, a)
+  if a == nil then deliver(lg, lv, proc_t, fmt, 0)
+  elseif type(a) == "table" then deliver(lg, lv, proc_t, fmt, a.n, unpack(a, 1, a.n))
+  else deliver(lg, lv, proc_t, fmt, 1, a) end
+  astats.messages_processed = astats.messages_processed + 1
+end
+
+local function worker_main()
+  while true do
+    local n = qcount
+    if n > batch_size then n = batch_size end
+    for _ = 1, n do
+      local lg, lv, fmt, a = take()
+      astats.messages_dropped = astats.messages_dropped + 1   -- undone on success
+      process_one(lg, lv, fmt, a)
+      astats.messages_dropped = astats.messages_dropped - 1
+    end
+    astats.batches_processed = astats.batches_processed + 1
+    astats.last_flush_time = now()
+    -- finished when the queue is empty (a suspended worker would outlive
+    -- the script); otherwise yield between batches
+    if qcount == 0 then return end
+    coroutine.yield()
+  end
+end
+
+-- Synchronous processing (fallback mode): every event protected.
+local function sync_drain()
+  processing = true
+  while qcount > 0 do
+    local lg, lv, fmt, a = take()
+    local ok, err = pcall(process_one, lg, lv, fmt, a)
+    if not ok then
+      astats.backend_errors = astats.backend_errors + 1
+      astats.messages_dropped = astats.messages_dropped + 1
+    end
+  end
+  processing = false
+  astats.last_flush_time = now()
+end
+
+local function worker_failed(err)
+  worker = nil
+  worker_failures = worker_failures + 1
+  if worker_failures > 5 then
+    fallback = true
+    if not fallback_reported then
+      fallback_reported = true
+      io.stderr:write("lual: async worker failed after 5 restarts (", tostring(err),
+        "); falling back to synchronous logging\n")
+    end
+    sync_drain()
+    return
+  end
+  astats.worker_restarts = worker_failures
+  if setTimeout then
+    local delay = math.min(1000, 10 * 2 ^ (worker_failures - 1))
+    backoff_timer = setTimeout(function()
+      backoff_timer = nil
+      if qcount > 0 and async_on then A.run_worker() end
+    end, delay)
+    if _PY and _PY.unref then _PY.unref(backoff_timer) end
+  end
+end
+
+function A.run_worker(force)
+  if fallback then return sync_drain() end
+  if backoff_timer then
+    if not force then return end
+    if clearTimeout then clearTimeout(backoff_timer) end
+    backoff_timer = nil
+  end
+  if processing then return end
+  if not worker then worker = co_create(worker_main) end
+  processing = true
+  local ok, err = co_resume(worker)
+  processing = false
+  if not ok then worker_failed(err)
+  elseif coroutine.status(worker) == "dead" then worker = nil end
+end
+
+local function drain_all()
+  while qcount > 0 do
+    if processing then return end
+    A.run_worker(true)
+  end
+end
+A.drain_all = drain_all
+
+local drain_scheduled = false
+local function enqueue(lg, lv, fmt, n, ...)
+  astats.messages_submitted = astats.messages_submitted + 1
+  if qcount >= qcap then
+    if strategy == "drop_newest" then
+      astats.queue_overflows = astats.queue_overflows + 1
+      astats.messages_dropped = astats.messages_dropped + 1
+      return
+    elseif strategy == "drop_oldest" then
+      astats.queue_overflows = astats.queue_overflows + 1
+      astats.messages_dropped = astats.messages_dropped + 1
+      drop_oldest()
+    else -- block: never drop
+      astats.queue_overflows = astats.queue_overflows + 1
+      if coroutine.isyieldable() and _PY and _PY.sleep and setTimeout and not processing then
+        while qcount >= qcap do
+          if not drain_scheduled then
+            drain_scheduled = true
+            setTimeout(function() drain_scheduled = false; drain_all() end, 0)
+          end
+          _PY.sleep(0)
+        end
+      else
+        while qcount >= qcap and not processing do A.run_worker(true) end
+        if qcount >= qcap then -- inside the worker itself: write through
+          astats.messages_processed = astats.messages_processed + 1
+          return deliver(lg, lv, os.time(), fmt, n, ...)
+        end
+      end
+    end
+  end
+  local t = os.time()
+  local slot = qhead + qcount
+  if slot > qcap then slot = slot - qcap end
+  qL[slot], qV[slot], qF[slot] = lg, lv, fmt
+  if n == 0 then
+    qA[slot] = nil
+  elseif n == 1 then
+    local a = ...
+    if a ~= nil and type(a) ~= "table" then qA[slot] = a else qA[slot] = table.pack(...) end
+  else
+    qA[slot] = table.pack(...)
+  end
+  if t ~= last_sub_t then qT[slot] = t; last_sub_t = t end
+  qcount = qcount + 1
+  if qcount >= batch_size and not processing then A.run_worker() end
+end
+
+local function stop_timer()
+  if flush_timer then clearInterval(flush_timer); flush_timer = nil end
+end
+
+local function start_timer()
+  stop_timer()
+  if not setInterval then return end
+  flush_timer = setInterval(function()
+    if qcount > 0 and not processing then
+      while qcount > 0 and not processing and not backoff_timer do A.run_worker() end
+    end
+  end, A.cfg.flush_interval * 1000)
+  if _PY and _PY.unref then _PY.unref(flush_timer) end
+end
+
+local function apply_async(cfg)
+  drain_all()
+  A.cfg = cfg
+  async_on = cfg.enabled
+  batch_size = cfg.batch_size
+  strategy = cfg.overflow_strategy
+  qL, qV, qF, qA, qT = {}, {}, {}, {}, {}
+  qhead, qcount, qcap = 1, 0, cfg.max_queue_size
+  last_sub_t = nil
+  worker, worker_failures, fallback = nil, 0, false
+  if backoff_timer then clearTimeout(backoff_timer); backoff_timer = nil end
+  if async_on then start_timer() else stop_timer() end
+end
+
+local function flush_files()
+  for _, w in pairs(comp.open_files) do w.flush() end
+  io.stdout:flush()
+end
+
+function lual.flush()
+  drain_all()
+  flush_files()
+end
+
+function lual.async.get_stats()
+  local c = A.cfg
+  local status
+  if not async_on then status = "stopped"
+  elseif fallback then status = "fallback"
+  elseif backoff_timer then status = "restarting"
+  elseif processing then status = "processing"
+  else status = "running" end
+  return {
+    enabled = async_on, backend = c.backend, queue_size = qcount, batch_size = c.batch_size,
+    flush_interval = c.flush_interval, max_queue_size = c.max_queue_size,
+    overflow_strategy = c.overflow_strategy, worker_status = status,
+    last_flush_time = astats.last_flush_time, queue_overflows = astats.queue_overflows,
+    worker_restarts = astats.worker_restarts, messages_submitted = astats.messages_submitted,
+    messages_processed = astats.messages_processed, messages_dropped = astats.messages_dropped,
+    sync_fallback = fallback,
+    backend_stats = { worker_restarts = astats.worker_restarts, backend_errors = astats.backend_errors,
+      batches_processed = astats.batches_processed, backend = c.backend },
+  }
+end
+lual.async.flush = lual.flush
+function lual.async.reset_stats() reset_stats() end
+
+if _PY and _PY.on_exit then
+  _PY.on_exit(function()
+    local ok, err = pcall(drain_all)
+    if not ok then io.stderr:write("lual: flush at exit failed: ", tostring(err), "\n") end
+    flush_files()
+    if worker and not processing then coroutine.close(worker); worker = nil end
+  end)
+end
+
+---------------------------------------------------------------------------
+-- Live level (environment variable) and command-line verbosity
+local live = nil   -- { env_var, check_interval, countdown, last }
+
+local function live_check()
+  local v = os.getenv(live.env_var)
+  if v ~= live.last then
+    live.last = v
+    if v and v ~= "" then
+      local n = tonumber(v) or levels.resolve(v)
+      if n then root.level = n; gen = gen + 1 end
+    end
+  end
+end
+
+local function live_tick()
+  local c = live.countdown - 1
+  if c <= 0 then
+    live.countdown = live.check_interval
+    live_check()
+  else
+    live.countdown = c
+  end
+end
+
+local default_mapping = { v = "warning", vv = "info", vvv = "debug", verbose = "info",
+  quiet = "error", silent = "critical" }
+
+local function detect_cli_level(mapping)
+  local args = _G.arg
+  if type(args) ~= "table" then return nil end
+  local found
+  local function try(name)
+    local _, v = levels.get_level_by_name(name)
+    if v then found = v end
+  end
+  for _, a in ipairs(args) do
+    if type(a) == "string" then
+      if a:sub(1, 2) == "--" then
+        local flag = a:sub(3)
+        local k, val = flag:match("^([^=]+)=(.+)$")
+        if k then try(val)
+        elseif mapping[flag] then try(mapping[flag]) end
+      elseif a:sub(1, 1) == "-" then
+        local flag = a:sub(2)
+        if mapping[flag] then try(mapping[flag]) end
+      end
+    end
+  end
+  return found
+end
+
+---------------------------------------------------------------------------
+-- Logger methods
+local function emit(lg, lv, fmt, ...)
+  if async_on and not processing then
+    return enqueue(lg, lv, fmt, select("#", ...), ...)
+  end
+  return deliver(lg, lv, os.time(), fmt, select("#", ...), ...)
+end
+
+local function level_method(lv)
+  return function(self, fmt, ...)
+    if live then live_tick() end
+    local eff = (self._gen == gen) and self._eff or effective_level(self)
+    if lv < eff then return end
+    if async_on and not processing then
+      return enqueue(self, lv, fmt, select("#", ...), ...)
+    end
+    return deliver(self, lv, os.time(), fmt, select("#", ...), ...)
+  end
+end
+Logger.debug = level_method(LV.DEBUG)
+Logger.info = level_method(LV.INFO)
+Logger.warning = level_method(LV.WARNING)
+Logger.warn = Logger.warning
+Logger.error = level_method(LV.ERROR)
+Logger.critical = level_method(LV.CRITICAL)
+
+function Logger:log(level, ...)
+  local lv = levels.resolve(level)
+  if not lv then error("Unknown log level: " .. tostring(level), 2) end
+  if live then live_tick() end
+  if lv < effective_level(self) then return end
+  return emit(self, lv, ...)
+end
+
+function Logger:set_level(level)
+  local lv = levels.resolve(level)
+  if not lv then error("Invalid level: " .. tostring(level), 2) end
+  self.level = lv
+  gen = gen + 1
+  return self
+end
+
+function Logger:get_effective_level() return effective_level(self) end
+function Logger:get_level() return self.level end
+
+function Logger:add_pipeline(p)
+  local pl = make_pipeline(sformat("pipelines[%d]", #self.pipelines + 1), p)
+  self.pipelines[#self.pipelines + 1] = pl
+  return self
+end
+
+function Logger:add_output(output, config)
+  local c = { output }
+  if type(config) == "table" then for k, v in pairs(config) do c[k] = v end end
+  local presenter = type(config) == "table" and config.presenter or nil
+  c.presenter = nil
+  return self:add_pipeline({ outputs = { c }, presenter = presenter })
+end
+
+function Logger:set_propagate(v)
+  if type(v) ~= "boolean" then error("propagate must be a boolean", 2) end
+  self.propagate = v
+  return self
+end
+
+function Logger:is_enabled_for(level)
+  local lv = levels.resolve(level)
+  return lv ~= nil and lv >= effective_level(self)
+end
+
+function Logger:get_config()
+  local pls = {}
+  for i, pl in ipairs(self.pipelines) do pls[i] = pl.source end
+  return { name = self.name, level = self.level, propagate = self.propagate, pipelines = pls }
+end
+
+---------------------------------------------------------------------------
+-- Logger factory
+local logger_keys = { level = true, pipelines = true, propagate = true }
+
+local function apply_logger_config(lg, cfg)
+  if type(cfg) ~= "table" then cfg_error("logger config must be a table, got " .. type(cfg)) end
+  for k in pairs(cfg) do
+    if not logger_keys[k] then cfg_error(sformat("Unknown configuration key '%s'", tostring(k))) end
+  end
+  local lv, pls
+  if cfg.level ~= nil then lv = level_value("", "level", cfg.level) end
+  if cfg.propagate ~= nil then check_type("", "propagate", cfg.propagate, "boolean") end
+  if cfg.pipelines ~= nil then pls = make_pipelines("pipelines", cfg.pipelines) end
+  if lv then lg.level = lv end
+  if cfg.propagate ~= nil then lg.propagate = cfg.propagate end
+  if pls then lg.pipelines = pls end
+  gen = gen + 1
+end
+
+local function caller_name()
+  for lvl = 3, 6 do
+    local info = debug.getinfo(lvl, "S")
+    if not info then break end
+    local src = info.source or ""
+    if src:sub(1, 1) == "@" and not src:find("lual[/.]") then
+      local name = src:sub(2):gsub("^%./", ""):gsub("%.lua$", ""):gsub("[/\\]", ".")
+      if name ~= "" then return name end
+    end
+  end
+  return "anonymous"
+end
+
+local function get_logger(name)
+  local lg = loggers[name]
+  if lg then return lg end
+  local parent_name = name:match("^(.+)%.[^.]+$")
+  local parent = parent_name and get_logger(parent_name) or root
+  lg = new_logger(name, parent)
+  loggers[name] = lg
+  return lg
+end
+
+function lual.logger(name, config)
+  if name == nil then
+    name = caller_name()
+  elseif type(name) == "table" and config == nil then
+    config, name = name, caller_name()
+  end
+  if type(name) ~= "string" then error("Logger name must be a string, got " .. type(name), 2) end
+  if name == "" then error("Logger name cannot be empty", 2) end
+  local lg = (name == "_root") and root or get_logger(name)
+  if config ~= nil then apply_logger_config(lg, config) end
+  return lg
+end
+lual.get_logger = lual.logger
+
+---------------------------------------------------------------------------
+-- lual.config
+local root_keys = { level = true, pipelines = true, propagate = true, custom_levels = true,
+  command_line_verbosity = true, live_level = true, async = true }
+local async_keys = { enabled = "boolean", backend = "string", batch_size = "number",
+  flush_interval = "number", max_queue_size = "number", overflow_strategy = "string" }
+
+local function validate_async(a)
+  check_type("", "async", a, "table")
+  for k, v in pairs(a) do
+    local want = async_keys[k]
+    if not want then cfg_error(sformat("Unknown async configuration key '%s'", tostring(k))) end
+    check_type("async.", k, v, want)
+  end
+  if a.backend ~= nil and a.backend ~= "coroutines" and a.backend ~= "libuv" then
+    cfg_error(sformat("Invalid value for 'async.backend': '%s' (expected 'coroutines' or 'libuv')", a.backend))
+  end
+  if a.overflow_strategy ~= nil and a.overflow_strategy ~= "drop_oldest"
+      and a.overflow_strategy ~= "drop_newest" and a.overflow_strategy ~= "block" then
+    cfg_error(sformat("Invalid value for 'async.overflow_strategy': '%s' (expected 'drop_oldest', 'drop_newest' or 'block')",
+      a.overflow_strategy))
+  end
+  for _, k in ipairs({ "batch_size", "max_queue_size" }) do
+    local v = a[k]
+    if v ~= nil and (v < 1 or v ~= math.floor(v)) then
+      cfg_error(sformat("Invalid value for 'async.%s': must be a positive integer", k))
+    end
+  end
+  if a.flush_interval ~= nil and not (a.flush_interval > 0) then
+    cfg_error("Invalid value for 'async.flush_interval': must be a positive number")
+  end
+end
+
+local current = {}   -- the non-logger parts of the root configuration
+
+local function reset_current()
+  current = { custom_levels = {}, async = async_defaults() }
+end
+reset_current()
+
+function lual.config(cfg)
+  if type(cfg) ~= "table" then cfg_error("Configuration must be a table, got " .. type(cfg)) end
+  if cfg.outputs ~= nil then cfg_error("'outputs' is no longer supported. Use 'pipelines' instead.") end
+  local keys = {}
+  for k in pairs(cfg) do keys[#keys + 1] = tostring(k) end
+  table.sort(keys)
+  for _, k in ipairs(keys) do
+    if not root_keys[k] then cfg_error(sformat("Unknown configuration key '%s'", k)) end
+  end
+  -- custom levels first: the rest may name them
+  if cfg.custom_levels ~= nil then
+    check_type("", "custom_levels", cfg.custom_levels, "table")
+    local ok, err = pcall(levels.set_custom_levels, cfg.custom_levels)
+    if not ok then cfg_error(tostring(err)) end
+    current.custom_levels = levels.get_custom_levels()
+  end
+  local lv, pls, cli, lvl_live, acfg
+  if cfg.level ~= nil then lv = level_value("", "level", cfg.level) end
+  if cfg.propagate ~= nil then check_type("", "propagate", cfg.propagate, "boolean") end
+  if cfg.pipelines ~= nil then pls = make_pipelines("pipelines", cfg.pipelines) end
+  if cfg.command_line_verbosity ~= nil then
+    local c = cfg.command_line_verbosity
+    check_type("", "command_line_verbosity", c, "table")
+    for k in pairs(c) do
+      if k ~= "mapping" and k ~= "auto_detect" then
+        cfg_error(sformat("Unknown key '%s' in command_line_verbosity", tostring(k)))
+      end
+    end
+    if c.mapping ~= nil then
+      check_type("command_line_verbosity.", "mapping", c.mapping, "table")
+      for flag, name in pairs(c.mapping) do
+        if type(flag) ~= "string" then cfg_error("command_line_verbosity.mapping keys must be strings") end
+        if type(name) ~= "string" then cfg_error("command_line_verbosity.mapping level names must be strings") end
+        if not levels.get_level_by_name(name) then
+          cfg_error("unknown level name in command_line_verbosity.mapping: " .. name)
+        end
+      end
+    end
+    if c.auto_detect ~= nil then check_type("command_line_verbosity.", "auto_detect", c.auto_detect, "boolean") end
+    cli = { mapping = c.mapping or default_mapping, auto_detect = c.auto_detect ~= false }
+  end
+  if cfg.live_level ~= nil then
+    local c = cfg.live_level
+    check_type("", "live_level", c, "table")
+    for k in pairs(c) do
+      if k ~= "env_var" and k ~= "check_interval" and k ~= "enabled" then
+        cfg_error(sformat("Unknown key '%s' in live_level", tostring(k)))
+      end
+    end
+    if c.env_var ~= nil then check_type("live_level.", "env_var", c.env_var, "string") end
+    if c.check_interval ~= nil then
+      check_type("live_level.", "check_interval", c.check_interval, "number")
+      if c.check_interval < 1 then cfg_error("live_level.check_interval must be at least 1") end
+    end
+    if c.enabled ~= nil then check_type("live_level.", "enabled", c.enabled, "boolean") end
+    local enabled = c.enabled
+    if enabled == nil then enabled = true end
+    if enabled and c.env_var == nil then cfg_error("live_level.env_var is required when live_level is enabled") end
+    lvl_live = { env_var = c.env_var, check_interval = math.floor(c.check_interval or 100), enabled = enabled }
+  end
+  if cfg.async ~= nil then
+    validate_async(cfg.async)
+    acfg = {}
+    local base = current.async
+    for k in pairs(async_keys) do
+      if cfg.async[k] ~= nil then acfg[k] = cfg.async[k] else acfg[k] = base[k] end
+    end
+  end
+  -- apply
+  if lv then root.level = lv end
+  if cfg.propagate ~= nil then root.propagate = cfg.propagate end
+  if pls then root.pipelines = pls end
+  if cli then
+    current.command_line_verbosity = cli
+    if cli.auto_detect then
+      local d = detect_cli_level(cli.mapping)
+      if d then root.level = d end
+    end
+  end
+  if lvl_live then
+    current.live_level = lvl_live
+    if lvl_live.enabled then
+      live = { env_var = lvl_live.env_var, check_interval = lvl_live.check_interval,
+        countdown = lvl_live.check_interval, last = nil }
+      live_check()
+    else
+      live = nil
+    end
+  end
+  gen = gen + 1
+  if acfg then
+    current.async = acfg
+    apply_async(acfg)
+  end
+  return lual.get_config()
+end
+
+function lual.get_config()
+  local pls = {}
+  for i, pl in ipairs(root.pipelines) do pls[i] = pl.source end
+  local a = {}
+  for k, v in pairs(current.async) do a[k] = v end
+  return { level = root.level, propagate = root.propagate, pipelines = pls,
+    custom_levels = levels.get_custom_levels(), async = a,
+    command_line_verbosity = current.command_line_verbosity, live_level = current.live_level }
+end
+
+-- The root logger is reset in place, so loggers created earlier keep
+-- reaching it.
+function lual.create_root_logger()
+  if not root then root = new_logger("_root", nil) end
+  root.level, root.propagate, root.parent = LV.WARNING, true, nil
+  root.pipelines = default_pipelines()
+  loggers._root = root
+  gen = gen + 1
+  return root
+end
+
+function lual.reset_cache()
+  loggers = { _root = root }
+  gen = gen + 1
+end
+
+function lual.reset_config()
+  drain_all()
+  flush_files()
+  levels.set_custom_levels({})
+  live = nil
+  reset_current()
+  apply_async(async_defaults())
+  reset_stats()
+  lual.create_root_logger()
+  lual.reset_cache()
+end
+
+function lual.get_levels() return levels.get_all_levels() end
+function lual.set_levels(t) levels.set_custom_levels(t) gen = gen + 1 end
+function lual.set_command_line_verbosity(c)
+  return lual.config({ command_line_verbosity = c or {} })
+end
+function lual.set_live_level(env_var, check_interval)
+  return lual.config({ live_level = { env_var = env_var, check_interval = check_interval } })
+end
+lual.root = function() return root end
+lual.get_root_logger = lual.root
+
+lual.create_root_logger()
+return lual

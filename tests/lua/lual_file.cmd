@@ -1,0 +1,1 @@
+APP_LEVEL=info "$PLUA" "$SCRIPT" "$TEST_TMP" -vv --quiet
