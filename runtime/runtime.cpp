@@ -46,6 +46,7 @@ int Runtime::boot_entry(lua_State* L) {
   auto* plan = static_cast<BootPlan*>(lua_touserdata(L, 1));
   lua_pop(L, 1);
   luaL_openlibs(L);
+  plan->runtime->sources_.anchor_slot(L);
   install_module_searcher(L);
   install_timer_api(L);
   install_py_api(L);

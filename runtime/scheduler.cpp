@@ -104,7 +104,8 @@ void Scheduler::run_one(lua_State* L, const Task& task) {
 void Scheduler::resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner, const Task& task) {
   sleeping_yield_ = nullptr;
   Diagnostics& diagnostics = runtime_.diagnostics();
-  const std::uint64_t started = diagnostics.enabled() ? uv_hrtime() : 0;
+  // Loop time (ms, a coarse clock): already fresh from before_task().
+  const std::uint64_t started = runtime_.now();
   running_.store(co, std::memory_order_relaxed);
   int nres = 0;
   const int status = lua_resume(co, L, nargs, &nres);
@@ -112,7 +113,8 @@ void Scheduler::resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner
   ++tasks_run_;
   if (diagnostics.enabled()) {
     const TaskLabel label = owner != nullptr ? owner->label : TaskLabel{TaskLabel::Kind::Coroutine, 0, {}};
-    diagnostics.task_ran(uv_hrtime() - started, label, runtime_.sources());
+    runtime_.before_task();
+    diagnostics.task_ran((runtime_.now() - started) * 1'000'000, label, runtime_.sources());
   }
   if (status == LUA_YIELD) {
     lua_pop(co, nres);

@@ -19,15 +19,32 @@ std::string SourceNames::describe(Origin origin) const {
   return fmt::format("{}:{}", name(origin.source), origin.line);
 }
 
+void SourceNames::anchor_slot(lua_State* L) {
+  lua_pushboolean(L, 0);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, this);
+}
+
 Origin SourceNames::caller_of(lua_State* L) noexcept {
+  // Formatting the chunk name ("S") is the costly part of lua_getinfo: do
+  // it once per calling function, which setTimeout floods repeat.
   lua_Debug ar;
-  if (lua_getstack(L, 1, &ar) == 0 || lua_getinfo(L, "Sl", &ar) == 0) return {};
-  if (ar.currentline < 0) return {};
-  try {
-    return Origin{intern(ar.short_src), static_cast<std::uint32_t>(ar.currentline)};
-  } catch (...) {
-    return {};
+  if (lua_getstack(L, 1, &ar) == 0 || lua_getinfo(L, "fl", &ar) == 0) return {};
+  const void* function = lua_topointer(L, -1);
+  if (function == last_function_ && function != nullptr) {
+    lua_pop(L, 1);
+  } else {
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, this);  // existing key: no allocation
+    lua_getinfo(L, ">S", &ar);
+    try {
+      last_function_source_ = intern(ar.short_src);
+    } catch (...) {
+      return {};
+    }
+    last_function_ = function;
   }
+  if (ar.currentline < 0) return {};
+  return Origin{last_function_source_, static_cast<std::uint32_t>(ar.currentline)};
 }
 
 }  // namespace plua::runtime

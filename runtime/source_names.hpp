@@ -24,13 +24,19 @@ class SourceNames {
   std::string describe(Origin origin) const;
 
   // Where the caller of the running C function is (level 1 of L);
-  // unknown if memory runs out.
+  // unknown if memory runs out. Call anchor_slot() once at boot first.
   Origin caller_of(lua_State* L) noexcept;
+
+  // Creates the registry entry that pins the last calling function, so
+  // that its address (the cache key) cannot be reused by another one.
+  void anchor_slot(lua_State* L);
 
  private:
   std::vector<std::string> names_;
   std::unordered_map<std::string, std::uint32_t> index_;
   std::uint32_t last_ = 0;
+  const void* last_function_ = nullptr;
+  std::uint32_t last_function_source_ = 0;
 };
 
 }  // namespace plua::runtime

@@ -12,13 +12,15 @@ namespace plua::runtime {
 
 namespace {
 
-// Stack: fn, ms, extra args... -> id
+// Stack: fn, ms, extra args... -> id. Upvalue 1: the timers' slots table.
 int add_timer(lua_State* L, Timers::Kind kind) {
   lua::check_callable(L, 1);
   std::uint64_t ms = lua::opt_delay_ms(L, 2);
   if (kind == Timers::Kind::Interval && ms == 0) ms = 1;  // an interval of 0 would starve the loop
   const int top = lua_gettop(L);
-  int args_ref = LUA_NOREF;
+  Runtime& rt = runtime_of(L);
+  Timers& timers = rt.timers();
+  int args_slot = 0;
   if (top > 2) {
     lua_createtable(L, top - 2, 1);
     for (int i = 3; i <= top; ++i) {
@@ -27,12 +29,13 @@ int add_timer(lua_State* L, Timers::Kind kind) {
     }
     lua_pushinteger(L, top - 2);
     lua_setfield(L, -2, "n");
-    args_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    args_slot = timers.take_slot();
+    lua_rawseti(L, lua_upvalueindex(1), args_slot);
   }
   lua_pushvalue(L, 1);
-  const int callback_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  Runtime& rt = runtime_of(L);
-  const TimerId id = rt.timers().add(kind, ms, callback_ref, args_ref, rt.sources().caller_of(L));
+  const int callback_slot = timers.take_slot();
+  lua_rawseti(L, lua_upvalueindex(1), callback_slot);
+  const TimerId id = timers.add(kind, ms, callback_slot, args_slot, rt.sources().caller_of(L));
   if (id == 0) return luaL_error(L, "not enough memory");
   lua_pushinteger(L, static_cast<lua_Integer>(id));
   return 1;
@@ -55,16 +58,17 @@ int clear_interval(lua_State* L) { return clear_timer(L); }
 }  // namespace
 
 void install_timer_api(lua_State* L) {
-  static const luaL_Reg functions[] = {
-      {"setTimeout", &set_timeout},
-      {"setInterval", &set_interval},
-      {"clearTimeout", &clear_timeout},
-      {"clearInterval", &clear_interval},
-      {nullptr, nullptr},
-  };
-  lua_pushglobaltable(L);
-  luaL_setfuncs(L, functions, 0);
-  lua_pop(L, 1);
+  lua_newtable(L);  // the callback slots, shared with Timers
+  runtime_of(L).timers().set_slots(L);
+  lua_pushvalue(L, -1);
+  lua_pushcclosure(L, &set_timeout, 1);
+  lua_setglobal(L, "setTimeout");
+  lua_pushcclosure(L, &set_interval, 1);
+  lua_setglobal(L, "setInterval");
+  lua_pushcfunction(L, &clear_timeout);
+  lua_setglobal(L, "clearTimeout");
+  lua_pushcfunction(L, &clear_interval);
+  lua_setglobal(L, "clearInterval");
 }
 
 }  // namespace plua::runtime

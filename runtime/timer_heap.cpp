@@ -14,11 +14,20 @@ bool later(const TimerKey& a, const TimerKey& b) {
 }  // namespace
 
 void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
-  heap_.push_back(TimerKey{due, id});
+  const TimerKey key{due, id};
+  if (run_.empty() || !(key < run_.back())) {
+    run_.push(key);
+    return;
+  }
+  heap_.push_back(key);
   std::push_heap(heap_.begin(), heap_.end(), later);
 }
 
 void TimerHeap::pop() {
+  if (from_run()) {
+    run_.pop();
+    return;
+  }
   std::pop_heap(heap_.begin(), heap_.end(), later);
   heap_.pop_back();
 }

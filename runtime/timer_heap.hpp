@@ -4,10 +4,17 @@
 // (an interval keeps its id, so its ticks keep their place too).
 // Entries are never removed from the middle: a cleared timer leaves a stale
 // entry that the owner skips when it surfaces, and compacts away in bulk.
+//
+// Keys pushed in ascending order (a flood of setTimeout(f, 0), any run of
+// timers with one delay) go to a FIFO run instead of the heap, so they
+// push and pop in O(1); the rest use the binary heap. top() is the smaller
+// of the two fronts.
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "ring_queue.hpp"
 
 namespace plua::runtime {
 
@@ -16,22 +23,26 @@ struct TimerKey {
   std::uint64_t id;   // timer record this entry belongs to; ties by creation
 };
 
+inline bool operator<(const TimerKey& a, const TimerKey& b) { return a.due != b.due ? a.due < b.due : a.id < b.id; }
+
 class TimerHeap {
  public:
-  bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
-  const TimerKey& top() const { return heap_.front(); }
+  bool empty() const { return heap_.empty() && run_.empty(); }
+  std::size_t size() const { return heap_.size() + run_.size(); }
+  // Precondition: !empty().
+  const TimerKey& top() const { return from_run() ? run_.front() : heap_.front(); }
 
   void push(std::uint64_t due, std::uint64_t id);
   void pop();
 
-  // Visits every entry, in heap (not deadline) order.
+  // Visits every entry, in no particular order.
   template <typename F>
   void for_each(F&& f) const {
     for (const TimerKey& k : heap_) f(k);
+    run_.for_each(f);
   }
 
-  // Drops every entry for which live(key) is false and restores the heap.
+  // Drops every entry for which live(key) is false.
   template <typename Live>
   void compact(Live&& live) {
     std::size_t kept = 0;
@@ -39,11 +50,14 @@ class TimerHeap {
       if (live(k)) heap_[kept++] = k;
     heap_.resize(kept);
     rebuild();
+    run_.retain_if(live);
   }
 
  private:
+  bool from_run() const { return !run_.empty() && (heap_.empty() || run_.front() < heap_.front()); }
   void rebuild();
   std::vector<TimerKey> heap_;
+  RingQueue<TimerKey> run_;  // ascending
 };
 
 }  // namespace plua::runtime

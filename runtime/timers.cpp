@@ -27,9 +27,37 @@ void Timers::count(const Record& r, int delta) {
   if (r.flags & kKeepsAlive) keepalive_ += delta;
 }
 
+void Timers::set_slots(lua_State* L) {
+  lua_pushvalue(L, -1);
+  slots_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+int Timers::take_slot() noexcept {
+  if (free_slots_.empty()) return next_slot_++;
+  const int slot = free_slots_.back();
+  free_slots_.pop_back();
+  return slot;
+}
+
+void Timers::release_slot(int slot) noexcept {
+  lua_rawgeti(L_, LUA_REGISTRYINDEX, slots_ref_);
+  lua_pushnil(L_);
+  lua_rawseti(L_, -2, slot);
+  lua_pop(L_, 1);
+  try {
+    free_slots_.push_back(slot);
+  } catch (...) {
+    // Out of memory: the slot is simply never reused.
+  }
+}
+
 void Timers::release(const Record& r) {
-  if (r.kind != Kind::Wake || (r.flags & kOwnsRef)) luaL_unref(L_, LUA_REGISTRYINDEX, r.callback_ref);
-  if (r.args_ref != LUA_NOREF) luaL_unref(L_, LUA_REGISTRYINDEX, r.args_ref);
+  if (r.kind == Kind::Wake) {
+    if (r.flags & kOwnsRef) luaL_unref(L_, LUA_REGISTRYINDEX, r.callback_ref);
+    return;
+  }
+  release_slot(r.callback_ref);
+  if (r.args_ref != 0) release_slot(r.args_ref);
 }
 
 TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_ref, int args_ref, Origin origin) noexcept {
@@ -58,7 +86,7 @@ TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_ref, int arg
 bool Timers::add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept {
   const std::uint8_t flags = kKeepsAlive | (owns_ref ? kOwnsRef : 0);
   // A wake-up has no origin: `line` carries the thread's pool generation.
-  const Record r{thread_ref, LUA_NOREF, 0, generation, 0, Kind::Wake, flags};
+  const Record r{thread_ref, 0, 0, generation, 0, Kind::Wake, flags};
   const TimerId id = next_id_;
   try {
     heap_.push(deadline(delay_ms), id);
@@ -156,9 +184,10 @@ int Timers::begin_fire(lua_State* co, const Task& task, TaskLabel& label) {
                     Origin{r.source, r.line}};
   // Push first: nothing below may raise once the record has changed.
   int nargs = 0;
-  lua_rawgeti(co, LUA_REGISTRYINDEX, r.callback_ref);
-  if (r.args_ref != LUA_NOREF) {
-    lua_rawgeti(co, LUA_REGISTRYINDEX, r.args_ref);
+  lua_rawgeti(co, LUA_REGISTRYINDEX, slots_ref_);
+  lua_rawgeti(co, -1, r.callback_ref);
+  if (r.args_ref != 0) {
+    lua_rawgeti(co, -2, r.args_ref);
     lua_getfield(co, -1, "n");
     nargs = static_cast<int>(lua_tointeger(co, -1));
     lua_pop(co, 1);
@@ -168,11 +197,26 @@ int Timers::begin_fire(lua_State* co, const Task& task, TaskLabel& label) {
     lua_remove(co, table);
   }
   if (r.kind == Kind::Timeout) {
-    release(r);
+    // Free the slots through the table already on co's stack.
+    const int slots = lua_gettop(co) - nargs - 1;
+    lua_pushnil(co);
+    lua_rawseti(co, slots, r.callback_ref);
+    if (r.args_ref != 0) {
+      lua_pushnil(co);
+      lua_rawseti(co, slots, r.args_ref);
+    }
+    lua_remove(co, slots);
+    try {
+      free_slots_.push_back(r.callback_ref);
+      if (r.args_ref != 0) free_slots_.push_back(r.args_ref);
+    } catch (...) {
+      // Out of memory: those slots are simply never reused.
+    }
     count(r, -1);
     records_.erase(task.timer);
     return nargs;
   }
+  lua_remove(co, -nargs - 2);  // the slots table
   // Interval: fixed rate, so ticks do not drift; if the loop fell behind,
   // fire once as soon as possible instead of in a burst.
   found->flags &= static_cast<std::uint8_t>(~kQueued);

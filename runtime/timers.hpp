@@ -12,6 +12,7 @@
 #include <uv.h>
 
 #include <cstdint>
+#include <vector>
 
 #include "id_map.hpp"
 #include "task.hpp"
@@ -32,9 +33,17 @@ class Timers {
   Timers(const Timers&) = delete;
   Timers& operator=(const Timers&) = delete;
 
-  // Adds a timer whose callback (and args table, or LUA_NOREF) refs are
-  // handed over. Returns its id, or 0 if memory ran out (refs released).
-  TimerId add(Kind kind, std::uint64_t delay_ms, int callback_ref, int args_ref, Origin origin) noexcept;
+  // Callbacks and argument tables live in one Lua table (the "slots"),
+  // indexed by slots this class hands out: cheaper than luaL_ref, and
+  // setTimeout writes into it through an upvalue. Call once at boot with
+  // the table on top of L's stack (it stays there).
+  void set_slots(lua_State* L);
+  // A free slot index (>= 1) to store a value in before add().
+  int take_slot() noexcept;
+
+  // Adds a timer whose callback (and args table, or 0) slots are handed
+  // over. Returns its id, or 0 if memory ran out (slots released).
+  TimerId add(Kind kind, std::uint64_t delay_ms, int callback_slot, int args_slot, Origin origin) noexcept;
   // Adds a wake-up for a sleeping thread; thread_ref is handed over when
   // owns_ref is true; generation is the pooled thread's (0 otherwise).
   // Returns false if memory ran out.
@@ -91,8 +100,8 @@ class Timers {
 
  private:
   struct Record {
-    int callback_ref;   // function, or the thread for a wake-up
-    int args_ref;       // table {n=, ...} of extra arguments, or LUA_NOREF
+    int callback_ref;   // slot of the function, or registry ref of the thread for a wake-up
+    int args_ref;       // slot of the table {n=, ...} of extra arguments, or 0
     std::uint32_t interval_ms;
     std::uint32_t line;
     std::uint32_t source;
@@ -105,6 +114,7 @@ class Timers {
 
   void count(const Record& r, int delta);
   void release(const Record& r);
+  void release_slot(int slot) noexcept;
   void drop_stale_top();
   void maybe_compact();
   std::uint64_t deadline(std::uint64_t delay_ms) const;
@@ -113,6 +123,9 @@ class Timers {
   uv_loop_t* loop_;
   uv::Handle<uv_timer_t> uv_timer_;
   IdMap<Record> records_;
+  int slots_ref_ = LUA_NOREF;
+  int next_slot_ = 1;
+  std::vector<int> free_slots_;
   TimerHeap heap_;
   TimerId next_id_ = 1;
   std::size_t stale_ = 0;  // heap entries whose record is gone

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <utility>
@@ -70,4 +71,26 @@ TEST_CASE("timer heap compaction drops stale entries and keeps order") {
     last_due = h.top().due;
     h.pop();
   }
+}
+
+TEST_CASE("timer heap merges its ascending run and its heap in key order") {
+  // Ascending pushes take the O(1) run, the others the heap; pops interleave.
+  TimerHeap h;
+  std::mt19937 rng(11);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;
+  std::uint64_t due = 0;
+  for (std::uint64_t id = 1; id <= 3000; ++id) {
+    due = (rng() % 4 == 0) ? rng() % 500 : due + rng() % 3;  // mostly ascending runs, some jumps back
+    h.push(due, id);
+    keys.emplace_back(due, id);
+    if (id % 7 == 0) {  // pop the minimum now and then, as the loop does
+      std::sort(keys.begin(), keys.end());
+      REQUIRE(h.top().due == keys.front().first);
+      REQUIRE(h.top().id == keys.front().second);
+      h.pop();
+      keys.erase(keys.begin());
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  REQUIRE(drain(h) == keys);
 }
