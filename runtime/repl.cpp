@@ -1,6 +1,5 @@
 #include "repl.hpp"
 
-#include <editline/readline.h>
 #include <fmt/format.h>
 #include <lua.hpp>
 
@@ -12,6 +11,7 @@
 
 #include "boot.hpp"
 #include "errors.hpp"
+#include "line_editor.hpp"
 #include "runtime.hpp"
 
 namespace plua::runtime {
@@ -111,22 +111,28 @@ Repl::~Repl() { stop(); }
 
 void Repl::start() {
   if (active_) return;
+  std::string error;
+  editor_ = LineEditor::load(error);
+  if (!editor_) {
+    print_error(error);
+    return;
+  }
   active_repl = this;
   active_ = true;
   runtime_.add_user_work();  // an interactive prompt is user work
 
   if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
     history_path_ = fmt::format("{}/.plua_history", home);
-    read_history(history_path_.c_str());
+    editor_->read_history(history_path_.c_str());
   }
-  stifle_history(1000);
-  rl_catch_signals = 0;  // plua's own handler deals with Ctrl-C
-  rl_basic_word_break_characters = " \t\n\"\\'><=;+-*/%^~#{}()[],";
-  rl_attempted_completion_function = &Repl::complete;
+  editor_->stifle_history(1000);
+  *editor_->catch_signals = 0;  // plua's own handler deals with Ctrl-C
+  *editor_->basic_word_break_characters = " \t\n\"\\'><=;+-*/%^~#{}()[],";
+  *editor_->attempted_completion_function = &Repl::complete;
 
   fmt::print("plua {} ({}, libuv {})  Ctrl-D to quit\n", kVersion, LUA_RELEASE, uv_version_string());
   std::fflush(stdout);
-  rl_callback_handler_install(prompt_, &Repl::on_line);
+  editor_->callback_handler_install(prompt_, &Repl::on_line);
   watch_stdin(true);
 }
 
@@ -147,7 +153,7 @@ void Repl::watch_stdin(bool keeps_alive) {
 }
 
 void Repl::on_readable() {
-  rl_callback_read_char();
+  editor_->callback_read_char();
   // A finished line with nothing to run (a continuation, a syntax error):
   // show the next prompt now; otherwise the pass that runs it will.
   if (fresh_prompt_needed_ && !runtime_.scheduler().has_ready()) {
@@ -157,11 +163,12 @@ void Repl::on_readable() {
 }
 
 void Repl::stop() {
+  if (!editor_) return;
   if (!active_ && !poll_.get()) return;
   if (active_) runtime_.remove_user_work();
   active_ = false;
-  rl_callback_handler_remove();
-  if (!history_path_.empty()) write_history(history_path_.c_str());
+  editor_->callback_handler_remove();
+  if (!history_path_.empty()) editor_->write_history(history_path_.c_str());
   poll_.close();
   active_repl = nullptr;
 }
@@ -180,13 +187,13 @@ void Repl::show_prompt() {
     // Re-arming callback mode resets libedit's line and draws the prompt.
     fresh_prompt_needed_ = false;
     prompt_hidden_ = false;
-    rl_callback_handler_remove();
-    rl_callback_handler_install(prompt_, &Repl::on_line);
+    editor_->callback_handler_remove();
+    editor_->callback_handler_install(prompt_, &Repl::on_line);
     return;
   }
   if (!prompt_hidden_) return;
   prompt_hidden_ = false;
-  rl_forced_update_display();
+  editor_->forced_update_display();
 }
 
 void Repl::interrupt() {
@@ -229,7 +236,7 @@ void Repl::handle_eof() {
   std::fflush(stdout);
   // Keep watching stdin for the second Ctrl-D, as infrastructure only.
   active_repl = this;
-  rl_callback_handler_install("", &Repl::on_line);
+  editor_->callback_handler_install("", &Repl::on_line);
   watch_stdin(false);
 }
 
@@ -270,15 +277,17 @@ void Repl::handle_line(char* line) {
 }
 
 void Repl::submit(const std::string& chunk) {
-  add_history(chunk.c_str());
+  editor_->add_history(chunk.c_str());
   pending_.clear();
   prompt_ = kPrompt;
 }
 
 char** Repl::complete(const char* text, int, int) {
-  rl_attempted_completion_over = 1;  // no file-name completion
-  rl_completion_append_character = '\0';
-  return rl_completion_matches(text, &Repl::next_match);
+  Repl* self = active_repl;
+  if (self == nullptr) return nullptr;
+  *self->editor_->attempted_completion_over = 1;  // no file-name completion
+  *self->editor_->completion_append_character = '\0';
+  return self->editor_->completion_matches(text, &Repl::next_match);
 }
 
 char* Repl::next_match(const char* text, int state) {

@@ -9,6 +9,7 @@
 #include <uv.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 namespace plua::runtime {
 
 class Runtime;
+struct LineEditor;
 
 class Repl {
  public:
@@ -50,6 +52,7 @@ class Repl {
   void stop();
 
   Runtime& runtime_;
+  std::unique_ptr<LineEditor> editor_;
   uv::Handle<uv_poll_t> poll_;
   std::string pending_;  // an incomplete multi-line chunk
   std::string history_path_;
