@@ -1,0 +1,63 @@
+// Micro-benchmarks for the scheduler's data structures (not a ctest test):
+//   build/scripts/bench/micro/micro_bench
+#define CATCH_CONFIG_MAIN
+#define CATCH_CONFIG_ENABLE_BENCHMARKING
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "id_map.hpp"
+#include "ring_queue.hpp"
+#include "task.hpp"
+#include "timer_heap.hpp"
+
+using namespace plua::runtime;
+
+TEST_CASE("ready queue") {
+  BENCHMARK("100k push then pop") {
+    RingQueue<Task> q;
+    for (std::uint64_t i = 0; i < 100000; ++i) q.push(Task{Task::Kind::Timer, false, 0, i, i});
+    std::uint64_t sum = 0;
+    while (!q.empty()) sum += q.pop().timer;
+    return sum;
+  };
+}
+
+TEST_CASE("timer heap") {
+  BENCHMARK("100k equal-delay timers (FIFO run)") {
+    TimerHeap h;
+    for (std::uint64_t id = 1; id <= 100000; ++id) h.push(5, id);
+    std::uint64_t sum = 0;
+    while (!h.empty()) {
+      sum += h.top().id;
+      h.pop();
+    }
+    return sum;
+  };
+  std::mt19937 rng(1);
+  std::vector<std::uint64_t> dues(100000);
+  for (auto& d : dues) d = rng() % 10000;
+  BENCHMARK("100k random deadlines (heap)") {
+    TimerHeap h;
+    for (std::uint64_t id = 1; id <= dues.size(); ++id) h.push(dues[id - 1], id);
+    std::uint64_t sum = 0;
+    while (!h.empty()) {
+      sum += h.top().due;
+      h.pop();
+    }
+    return sum;
+  };
+}
+
+TEST_CASE("timer records") {
+  BENCHMARK("100k insert, find, erase") {
+    IdMap<std::uint64_t> m;
+    for (std::uint64_t id = 1; id <= 100000; ++id) m.insert(id, id);
+    std::uint64_t sum = 0;
+    for (std::uint64_t id = 1; id <= 100000; ++id) sum += *m.find(id);
+    for (std::uint64_t id = 1; id <= 100000; ++id) m.erase(id);
+    return sum;
+  };
+}

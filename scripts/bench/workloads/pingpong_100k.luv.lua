@@ -1,0 +1,18 @@
+-- pingpong_100k over lua-luv (one uv timer per setTimeout).
+local uv = dofile((arg[0]:match("^(.*/)") or "./") .. "luvtimers.lua")
+local N, n = 100000, 0
+local co
+local function wake()
+  local ok, err = coroutine.resume(co)
+  if not ok then error(err, 0) end
+end
+co = coroutine.create(function()
+  for _ = 1, N do
+    setTimeout(wake, 0)
+    coroutine.yield()
+    n = n + 1
+  end
+  print(n)
+end)
+wake()
+uv.run()

@@ -1,0 +1,2 @@
+// startup: the smallest program.
+console.log("hello");
