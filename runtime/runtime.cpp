@@ -141,6 +141,11 @@ bool Runtime::has_user_work() const {
          external_work_ > 0;
 }
 
+namespace {
+// Due timers moved to the ready queue per loop iteration (see collect_due).
+constexpr std::size_t kCollectSlice = 4096;
+}  // namespace
+
 void Runtime::run_loop() {
   uv_loop_t* loop = loop_.get();
   lua_State* L = state_.get();
@@ -148,7 +153,7 @@ void Runtime::run_loop() {
   std::uint64_t last_poll = uv_now(loop);
   while (!stopping()) {
     ++loop_iterations_;
-    timers_->collect_due(uv_now(loop), *scheduler_);
+    timers_->collect_due(uv_now(loop), *scheduler_, kCollectSlice);
     if (repl_ && scheduler_->has_ready()) {
       repl_->hide_prompt();
       scheduler_->run_pass(L);

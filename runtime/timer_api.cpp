@@ -20,22 +20,24 @@ int add_timer(lua_State* L, Timers::Kind kind) {
   const int top = lua_gettop(L);
   Runtime& rt = runtime_of(L);
   Timers& timers = rt.timers();
-  int args_slot = 0;
-  if (top > 2) {
-    lua_createtable(L, top - 2, 1);
+  const bool with_args = top > 2;
+  if (with_args) {
+    // {fn, arg1, ..., n = count}: one slot per timer either way.
+    lua_createtable(L, top - 1, 1);
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, -2, 1);
     for (int i = 3; i <= top; ++i) {
       lua_pushvalue(L, i);
-      lua_rawseti(L, -2, i - 2);
+      lua_rawseti(L, -2, i - 1);
     }
     lua_pushinteger(L, top - 2);
     lua_setfield(L, -2, "n");
-    args_slot = timers.take_slot();
-    lua_rawseti(L, lua_upvalueindex(1), args_slot);
+  } else {
+    lua_pushvalue(L, 1);
   }
-  lua_pushvalue(L, 1);
   const int callback_slot = timers.take_slot();
   lua_rawseti(L, lua_upvalueindex(1), callback_slot);
-  const TimerId id = timers.add(kind, ms, callback_slot, args_slot, rt.sources().caller_of(L));
+  const TimerId id = timers.add(kind, ms, callback_slot, with_args, rt.sources().caller_of(L));
   if (id == 0) return luaL_error(L, "not enough memory");
   lua_pushinteger(L, static_cast<lua_Integer>(id));
   return 1;

@@ -57,14 +57,13 @@ void Timers::release(const Record& r) {
     return;
   }
   release_slot(r.callback_ref);
-  if (r.args_ref != 0) release_slot(r.args_ref);
 }
 
-TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_ref, int args_ref, Origin origin) noexcept {
+TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_slot, bool with_args, Origin origin) noexcept {
   const TimerId id = next_id_;
-  const Record r{callback_ref, args_ref,
-                 static_cast<std::uint32_t>(std::min<std::uint64_t>(delay_ms, UINT32_MAX)),
-                 origin.line, origin.source, kind, kKeepsAlive};
+  const auto source = static_cast<std::uint16_t>(origin.source <= UINT16_MAX ? origin.source : 0);
+  const Record r{callback_slot, static_cast<std::uint32_t>(std::min<std::uint64_t>(delay_ms, UINT32_MAX)),
+                 origin.line, source, kind, static_cast<std::uint8_t>(kKeepsAlive | (with_args ? kHasArgs : 0))};
   try {
     heap_.push(deadline(delay_ms), id);
     try {
@@ -86,7 +85,7 @@ TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_ref, int arg
 bool Timers::add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept {
   const std::uint8_t flags = kKeepsAlive | (owns_ref ? kOwnsRef : 0);
   // A wake-up has no origin: `line` carries the thread's pool generation.
-  const Record r{thread_ref, 0, 0, generation, 0, Kind::Wake, flags};
+  const Record r{thread_ref, 0, generation, 0, Kind::Wake, flags};
   const TimerId id = next_id_;
   try {
     heap_.push(deadline(delay_ms), id);
@@ -152,8 +151,8 @@ bool Timers::has_due(std::uint64_t now) {
   return !heap_.empty() && heap_.top().due <= now;
 }
 
-void Timers::collect_due(std::uint64_t now, Scheduler& scheduler) {
-  for (;;) {
+void Timers::collect_due(std::uint64_t now, Scheduler& scheduler, std::size_t limit) {
+  for (std::size_t moved = 0; moved < limit; ++moved) {
     drop_stale_top();
     if (heap_.empty() || heap_.top().due > now) return;
     const TimerKey key = heap_.top();
@@ -186,31 +185,25 @@ int Timers::begin_fire(lua_State* co, const Task& task, TaskLabel& label) {
   int nargs = 0;
   lua_rawgeti(co, LUA_REGISTRYINDEX, slots_ref_);
   lua_rawgeti(co, -1, r.callback_ref);
-  if (r.args_ref != 0) {
-    lua_rawgeti(co, -2, r.args_ref);
+  if (r.flags & kHasArgs) {
     lua_getfield(co, -1, "n");
     nargs = static_cast<int>(lua_tointeger(co, -1));
     lua_pop(co, 1);
-    luaL_checkstack(co, nargs + 1, "too many timer arguments");
+    luaL_checkstack(co, nargs + 2, "too many timer arguments");
     const int table = lua_gettop(co);
-    for (int i = 1; i <= nargs; ++i) lua_rawgeti(co, table, i);
+    for (int i = 1; i <= nargs + 1; ++i) lua_rawgeti(co, table, i);  // fn, args...
     lua_remove(co, table);
   }
   if (r.kind == Kind::Timeout) {
-    // Free the slots through the table already on co's stack.
+    // Free the slot through the table already on co's stack.
     const int slots = lua_gettop(co) - nargs - 1;
     lua_pushnil(co);
     lua_rawseti(co, slots, r.callback_ref);
-    if (r.args_ref != 0) {
-      lua_pushnil(co);
-      lua_rawseti(co, slots, r.args_ref);
-    }
     lua_remove(co, slots);
     try {
       free_slots_.push_back(r.callback_ref);
-      if (r.args_ref != 0) free_slots_.push_back(r.args_ref);
     } catch (...) {
-      // Out of memory: those slots are simply never reused.
+      // Out of memory: the slot is simply never reused.
     }
     count(r, -1);
     records_.erase(task.timer);
