@@ -1,17 +1,50 @@
 #include "module_registry.hpp"
 
+#include <cstdlib>
 #include <cstring>
+#include <string>
+
+#include "runtime.hpp"
 
 namespace plua::runtime {
 
 namespace {
 
+// PLUA_BUNDLED=0 turns the bundled modules off, so that copies on
+// package.path are used instead.
+bool bundled_enabled() {
+  const char* env = std::getenv("PLUA_BUNDLED");
+  return env == nullptr || std::strcmp(env, "0") != 0;
+}
+
+// A file for `name` on package.path is shadowed by the bundled module:
+// say so once rather than silently.
+void warn_if_shadowing(lua_State* L, const char* name) {
+  lua_getglobal(L, "package");
+  lua_getfield(L, -1, "searchpath");
+  lua_pushstring(L, name);
+  lua_getfield(L, -3, "path");
+  lua_call(L, 2, 1);
+  if (const char* path = lua_tostring(L, -1)) {
+    runtime_of(L).diagnostics().warn_once(
+        std::string("shadow:") + name,
+        std::string("require(\"") + name + "\") loads plua's bundled module; " + path +
+            " on package.path is not used (set PLUA_BUNDLED=0 to use it)");
+  }
+  lua_pop(L, 2);
+}
+
 // package.searchers entry: returns a loader and "[bundled]/file" for a
 // bundled module, or a message for require's "module not found" list.
 int bundled_searcher(lua_State* L) {
   const char* name = luaL_checkstring(L, 1);
+  if (!bundled_enabled()) {
+    lua_pushliteral(L, "bundled modules are off (PLUA_BUNDLED=0)");
+    return 1;
+  }
   for (const BundledModule& m : bundled_modules()) {
     if (std::strcmp(m.name, name) != 0) continue;
+    warn_if_shadowing(L, name);
     lua_pushfstring(L, "@[plua]/%s", m.file);
     const char* chunkname = lua_tostring(L, -1);
     if (luaL_loadbufferx(L, reinterpret_cast<const char*>(m.source), m.size, chunkname, "t") != LUA_OK) {

@@ -1,0 +1,1 @@
+return { user_copy = true }
