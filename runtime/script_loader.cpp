@@ -18,7 +18,9 @@ struct FileCloser {
   }
 };
 
-void strip_prefixes(std::string& text) {
+}  // namespace
+
+void strip_script_prefixes(std::string& text) {
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (!text.empty() && text[0] == '#') {
     // Keep the newline so that line numbers stay those of the file.
@@ -26,8 +28,6 @@ void strip_prefixes(std::string& text) {
     text.erase(0, eol == std::string::npos ? text.size() : eol);
   }
 }
-
-}  // namespace
 
 std::optional<Chunk> read_script(const std::string& path, std::string& error) {
   const bool from_stdin = path == "-";
@@ -47,7 +47,7 @@ std::optional<Chunk> read_script(const std::string& path, std::string& error) {
     error = fmt::format("cannot read {}: {}", from_stdin ? "stdin" : path, std::strerror(errno));
     return std::nullopt;
   }
-  strip_prefixes(chunk.text);
+  strip_script_prefixes(chunk.text);
   return chunk;
 }
 

@@ -18,6 +18,10 @@ struct Chunk {
   std::string text;
 };
 
+// Drops a UTF-8 BOM and a first line starting with '#' (keeping its
+// newline, so line numbers stay those of the file).
+void strip_script_prefixes(std::string& text);
+
 // Reads a script ("-" = stdin). A UTF-8 BOM and a first line starting with
 // '#' (shebang) are dropped, keeping line numbers. On failure returns
 // nullopt and sets `error` like lua5.4: "cannot open x.lua: No such file or directory".
