@@ -183,6 +183,9 @@ void push_config(lua_State* L, const Runtime& rt) {
 constexpr const char* kFileHelpers = R"lua(
 local PY = ...
 function PY.read_file(path)
+  if type(path) ~= "string" then
+    error(("bad argument #1 to 'read_file' (string expected, got %s)"):format(type(path)), 2)
+  end
   local f, err = io.open(path, "rb")
   if not f then error(err, 2) end
   local data, rerr = f:read("a")
@@ -191,6 +194,9 @@ function PY.read_file(path)
   return data
 end
 function PY.write_file(path, data)
+  if type(path) ~= "string" then
+    error(("bad argument #1 to 'write_file' (string expected, got %s)"):format(type(path)), 2)
+  end
   if type(data) ~= "string" then
     error(("bad argument #2 to 'write_file' (string expected, got %s)"):format(type(data)), 2)
   end
