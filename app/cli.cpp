@@ -71,12 +71,25 @@ ParseResult parse_command_line(int argc, char** argv) {
 
   for (int i = 0; i < argc; ++i) options.argv.emplace_back(argv[i]);
   std::vector<std::string> rest = app.remaining();
+  // prefix_command() hands anything unknown to the script: an option-like
+  // first word is a mistyped option, not a script name.
+  if (!rest.empty() && rest.front() == "--") rest.erase(rest.begin());  // "--": options end here
+  if (!rest.empty() && rest.front().size() > 1 && rest.front()[0] == '-') {
+    fmt::print(stderr, "plua: unknown option {}\nRun with --help for more information.\n", rest.front());
+    return ParseResult{std::nullopt, 2};
+  }
+  // The REPL needs a terminal: with piped stdin, -i reads it as a script.
+  const bool terminal = isatty(STDIN_FILENO) != 0;
+  if (options.interactive && !terminal) {
+    options.interactive = false;
+    if (rest.empty() && options.prelude.empty()) rest.push_back("-");
+  }
   options.script_index = options.argv.size();
   if (!rest.empty()) {
     options.script_index = options.argv.size() - rest.size();
     options.script = rest.front();
     options.script_args.assign(rest.begin() + 1, rest.end());
-  } else if (options.prelude.empty() && isatty(STDIN_FILENO)) {
+  } else if (options.prelude.empty() && terminal) {
     options.interactive = true;  // like lua5.4: a terminal and nothing to run
   }
   return ParseResult{std::move(options), 0};

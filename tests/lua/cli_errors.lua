@@ -1,0 +1,1 @@
+-- (not run directly: cli_errors.cmd checks the command line itself)
