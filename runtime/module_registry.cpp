@@ -42,6 +42,12 @@ int bundled_searcher(lua_State* L) {
     lua_pushliteral(L, "bundled modules are off (PLUA_BUNDLED=0)");
     return 1;
   }
+  for (const BundledCModule& m : bundled_c_modules()) {
+    if (std::strcmp(m.name, name) != 0) continue;
+    lua_pushcfunction(L, m.open);
+    lua_pushliteral(L, "[plua]");
+    return 2;
+  }
   for (const BundledModule& m : bundled_modules()) {
     if (std::strcmp(m.name, name) != 0) continue;
     warn_if_shadowing(L, name);

@@ -18,8 +18,15 @@ struct BundledModule {
   std::size_t size;
 };
 
-// Defined by the generated stdlib table (plua_stdlib).
+// A bundled module written in C++: its luaopen-style function.
+struct BundledCModule {
+  const char* name;
+  lua_CFunction open;
+};
+
+// Defined by plua_stdlib: the generated Lua table and the C++ list.
 std::span<const BundledModule> bundled_modules();
+std::span<const BundledCModule> bundled_c_modules();
 
 // Inserts the bundled-module searcher into package.searchers.
 void install_module_searcher(lua_State* L);

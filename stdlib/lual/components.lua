@@ -202,6 +202,17 @@ end
 local open_files = {}   -- path -> writer
 M.open_files = open_files
 
+-- With the async "libuv" backend, files are written by a writer thread
+-- (lual.native): the script only appends to memory. Switching closes the
+-- open files; each reopens (appending) in the new mode on its next write.
+local native_files = false
+function M.set_native_files(on)
+  on = on and true or false
+  if on == native_files then return end
+  for _, w in pairs(open_files) do w.close() end
+  native_files = on
+end
+
 local function file_writer(path, max_size, max_backups)
   local w = open_files[path]
   if w then
@@ -210,8 +221,15 @@ local function file_writer(path, max_size, max_backups)
     return w
   end
   w = { path = path, max_size = max_size, max_backups = max_backups or 5, size = 0 }
-  local fh
+  local fh, sink
   local function open(mode)
+    if native_files then
+      local s, err = require("lual.native").open(path, mode)
+      if not s then error("lual.file: cannot open '" .. path .. "': " .. tostring(err), 0) end
+      sink = s
+      w.size = s:size()
+      return
+    end
     local f, err = io.open(path, mode)
     if not f then error("lual.file: cannot open '" .. path .. "': " .. tostring(err), 0) end
     f:setvbuf("full", 65536)
@@ -219,8 +237,7 @@ local function file_writer(path, max_size, max_backups)
     w.size = f:seek("end") or 0
   end
   local function rotate()
-    fh:close()
-    fh = nil
+    w.close()
     local n = w.max_backups
     if n > 0 then
       os.remove(path .. "." .. n)
@@ -230,15 +247,22 @@ local function file_writer(path, max_size, max_backups)
     open("w")
   end
   function w.write(line)
-    if not fh then open("a") end
+    if not fh and not sink then open("a") end
     local len = #line + 1
     local limit = w.max_size
     if limit and w.size > 0 and w.size + len > limit then rotate() end
     w.size = w.size + len
-    fh:write(line, "\n")
+    if sink then sink:write(line .. "\n") else fh:write(line, "\n") end
   end
-  function w.flush() if fh then fh:flush() end end
-  function w.close() if fh then fh:close(); fh = nil end end
+  function w.flush()
+    if fh then fh:flush() end
+    if sink then sink:flush() end
+  end
+  function w.close()
+    if fh then fh:close(); fh = nil end
+    if sink then sink:close(); sink = nil end
+  end
+  function w.errors() return sink and sink:errors() or 0 end
   open_files[path] = w
   return w
 end

@@ -518,6 +518,7 @@ end
 
 local function apply_async(cfg)
   drain_all()
+  comp.set_native_files(cfg.enabled and cfg.backend == "libuv")
   A.cfg = cfg
   async_on = cfg.enabled
   batch_size = cfg.batch_size
@@ -540,6 +541,13 @@ function lual.flush()
   flush_files()
 end
 
+-- Failed background writes of the libuv backend's file sinks.
+local function sink_errors()
+  local n = 0
+  for _, w in pairs(comp.open_files) do n = n + w.errors() end
+  return n
+end
+
 function lual.async.get_stats()
   local c = A.cfg
   local status
@@ -556,7 +564,7 @@ function lual.async.get_stats()
     worker_restarts = astats.worker_restarts, messages_submitted = astats.messages_submitted,
     messages_processed = astats.messages_processed, messages_dropped = astats.messages_dropped,
     sync_fallback = fallback,
-    backend_stats = { worker_restarts = astats.worker_restarts, backend_errors = astats.backend_errors,
+    backend_stats = { worker_restarts = astats.worker_restarts, backend_errors = astats.backend_errors + sink_errors(),
       batches_processed = astats.batches_processed, backend = c.backend },
   }
 end

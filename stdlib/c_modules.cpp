@@ -1,0 +1,17 @@
+// Bundled modules written in C++, found by require like the Lua ones.
+#include "module_registry.hpp"
+
+namespace plua::stdlib {
+int open_lual_native(lua_State* L);
+}
+
+namespace plua::runtime {
+
+std::span<const BundledCModule> bundled_c_modules() {
+  static const BundledCModule modules[] = {
+      {"lual.native", &stdlib::open_lual_native},
+  };
+  return modules;
+}
+
+}  // namespace plua::runtime
