@@ -93,7 +93,7 @@ void Scheduler::run_one(lua_State* L, const Task& task) {
   TaskThread* owner = context_of(co)->task;  // nullptr: a script's own coroutine
   if (owner != nullptr && owner->generation != task.due) return;  // stale wake-up
   if (!resumable(co)) {
-    finish(L, co, owner, task);
+    finish(L, owner, task);
     return;
   }
   runtime_.before_task();
@@ -141,10 +141,10 @@ void Scheduler::resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner
     runtime_.report_task_error(L, co, label);
     if (label.kind == TaskLabel::Kind::Interval) runtime_.timers().clear_after_error(label.timer);
   }
-  finish(L, co, owner, task);
+  finish(L, owner, task);
 }
 
-void Scheduler::finish(lua_State* L, lua_State* co, TaskThread* owner, const Task& task) {
+void Scheduler::finish(lua_State* L, TaskThread* owner, const Task& task) {
   if (owner != nullptr) {
     const bool main_task = owner->label.kind == TaskLabel::Kind::Main;
     pool_.release(L, *owner);
@@ -152,7 +152,6 @@ void Scheduler::finish(lua_State* L, lua_State* co, TaskThread* owner, const Tas
   } else if (task.owns_ref) {
     luaL_unref(L, LUA_REGISTRYINDEX, task.thread_ref);
   }
-  (void)co;
 }
 
 }  // namespace plua::runtime

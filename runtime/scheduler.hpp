@@ -61,7 +61,7 @@ class Scheduler {
   static int pass_entry(lua_State* L);
   void run_one(lua_State* L, const Task& task);
   void resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner, const Task& task);
-  void finish(lua_State* L, lua_State* co, TaskThread* owner, const Task& task);
+  void finish(lua_State* L, TaskThread* owner, const Task& task);
 
   Runtime& runtime_;
   TaskPool pool_;
