@@ -1,0 +1,5 @@
+--%%name:Test
+--%%type:com.fibaro.binarySwitch
+--%%var:x=1
+--%%u:{button="b"}
+--ENDOFHEADERS

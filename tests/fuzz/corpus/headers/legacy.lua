@@ -1,0 +1,3 @@
+  --%%id=12 -- legacy
+--%%file:a.lua:mod
+--%%proxy:true
