@@ -3,6 +3,7 @@
 
 namespace plua::stdlib {
 int open_lual_native(lua_State* L);
+int open_json(lua_State* L);
 }
 
 namespace plua::runtime {
@@ -10,6 +11,7 @@ namespace plua::runtime {
 std::span<const BundledCModule> bundled_c_modules() {
   static const BundledCModule modules[] = {
       {"lual.native", &stdlib::open_lual_native},
+      {"json", &stdlib::open_json},
   };
   return modules;
 }

@@ -1,0 +1,20 @@
+-- json: HC3 array/object rules, json.null, escapes, cycles, positions in
+-- parse errors, big numbers, and no crash on deep nesting.
+local json = require("json")
+print(json.encode({1, 2, "three", true, json.null}))
+print(json.encode({}))
+print(json.encode({a = 1}))
+print(json.encode({x = {y = {0.1, 1e300, -5}}}))
+print(json.encode("quote\" back\\ nl\n ctl\1 é"))
+local t = {}; t.self = t
+print(pcall(json.encode, t))
+print(pcall(json.encode, {f = print}))
+print(pcall(json.encode, 0/0))
+local v = json.decode('{"a":[1,2,{"b":null}],"big":123456789012345678901234,"i":9007199254740993,"s":"\\u00e9\\n"}')
+print(v.a[1], v.a[3].b == json.null, v.big, v.i, v.s)
+print(pcall(json.decode, '{"a":'))
+print(pcall(json.decode, '[1,2,,]'))
+print(pcall(json.decode, 42))
+print(json.decode("3.5"), json.decode('"x"'), json.decode("true"))
+local deep = string.rep("[", 5000) .. string.rep("]", 5000)
+print(pcall(json.decode, deep))
