@@ -1,0 +1,1 @@
+-- (not run directly: bad_scripts.cmd runs generated scripts)
