@@ -16,6 +16,8 @@ std::string describe_task(const TaskLabel& label, const SourceNames& sources) {
     case TaskLabel::Kind::Interval: return fmt::format("interval {} (created at {})", label.timer, sources.describe(label.origin));
     case TaskLabel::Kind::Coroutine: return "coroutine woken by _PY.sleep";
     case TaskLabel::Kind::Repl: return "REPL input";
+    case TaskLabel::Kind::Callback:
+      return fmt::format("{} (created at {})", label.what != nullptr ? label.what : "callback", sources.describe(label.origin));
   }
   return "task";
 }

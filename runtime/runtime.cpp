@@ -138,7 +138,7 @@ void Runtime::start_run_for() {
 
 bool Runtime::has_user_work() const {
   return keep_alive_forever_ || timers_->keepalive_count() > 0 || scheduler_->queued_resumes() > 0 ||
-         external_work_ > 0;
+         scheduler_->posted() > 0 || external_work_ > 0;
 }
 
 namespace {
@@ -256,6 +256,10 @@ void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& la
       text += "\n\tin a coroutine resumed by the event loop after _PY.sleep";
       break;
     case TaskLabel::Kind::Repl:
+      break;
+    case TaskLabel::Kind::Callback:
+      text += fmt::format("\n\tin {} (created at {})", label.what != nullptr ? label.what : "a callback",
+                          sources_.describe(label.origin));
       break;
   }
   print_error(text);

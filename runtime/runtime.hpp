@@ -9,6 +9,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 #include "lua/state.hpp"
@@ -26,6 +28,13 @@
 namespace plua::runtime {
 
 inline constexpr const char* kVersion = PLUA_VERSION;
+
+// A long-lived part a bundled module attaches to the Runtime (the HTTP
+// client's curl multi handle, ...), so that no module keeps global state.
+class Service {
+ public:
+  virtual ~Service() = default;
+};
 
 class Runtime {
  public:
@@ -45,6 +54,15 @@ class Runtime {
   SourceNames& sources() { return sources_; }
   Diagnostics& diagnostics() { return diagnostics_; }
   const Options& options() const { return options_; }
+
+  // The runtime's one T (a Service constructible from Runtime&), created on
+  // first use and destroyed with the runtime, before the loop closes.
+  template <typename T>
+  T& service() {
+    auto& slot = services_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_unique<T>(*this);
+    return static_cast<T&>(*slot);
+  }
 
   // User work beyond timers and tasks (in-flight requests, servers): while
   // the count is non-zero the process stays alive.
@@ -89,6 +107,7 @@ class Runtime {
   Options options_;
   ThreadContext main_context_;
   uv::Loop loop_;  // first member: destroyed last, after every handle closed
+  std::unordered_map<std::type_index, std::unique_ptr<Service>> services_;
   lua::StatePtr state_;
   SourceNames sources_;
   std::unique_ptr<Timers> timers_;

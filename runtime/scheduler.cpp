@@ -41,6 +41,12 @@ void Scheduler::spawn(lua_State* L, TaskLabel label) {
   enqueue_resume(t.ref, false, t.generation);
 }
 
+void Scheduler::post(Job job, TaskLabel label) {
+  jobs_.push_back(PostedJob{std::move(job), label});
+  ready_.push(Task{Task::Kind::Job, false, LUA_NOREF, 0, 0});
+  if (debug_queue_) log_queue('+', label, -1);
+}
+
 bool Scheduler::run_pass(lua_State* L) {
   if (ready_.empty()) return true;
   pass_budget_ = ready_.size();
@@ -74,7 +80,30 @@ int Scheduler::pass_entry(lua_State* L) {
   return 0;
 }
 
+// The job leaves the list before it runs, so that an error (even out of
+// memory) can never run it twice.
+void Scheduler::run_job(lua_State* L, const Task& task) {
+  PostedJob posted = std::move(jobs_.front());
+  jobs_.pop_front();
+  const int base = lua_gettop(L);
+  const int nargs = posted.job(L);
+  if (nargs < 0) {
+    lua_settop(L, base);
+    return;
+  }
+  TaskThread& t = pool_.acquire(L);
+  lua_xmove(L, t.thread, nargs + 1);
+  t.label = posted.label;
+  runtime_.before_task();
+  if (debug_queue_) log_queue('>', t.label, -1);
+  resume(L, t.thread, nargs, &t, task);
+}
+
 void Scheduler::run_one(lua_State* L, const Task& task) {
+  if (task.kind == Task::Kind::Job) {
+    run_job(L, task);
+    return;
+  }
   if (task.kind == Task::Kind::Timer) {
     TaskThread& t = pool_.acquire(L);
     const int nargs = runtime_.timers().begin_fire(t.thread, task, t.label);

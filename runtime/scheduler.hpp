@@ -10,6 +10,8 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <functional>
 
 #include "ring_queue.hpp"
 #include "task.hpp"
@@ -28,6 +30,15 @@ class Scheduler {
     ready_.push(Task{Task::Kind::Resume, owns_ref, thread_ref, 0, generation});
     ++queued_resumes_;
   }
+  // Work a libuv callback hands to Lua (an HTTP response, ...): `job` runs
+  // later, in queue order, in protected code on the main thread; it pushes a
+  // function and its arguments and returns how many arguments, or -1 when
+  // there is nothing to run. The function then runs as a task with `label`.
+  // A posted job is user work until it has run.
+  using Job = std::function<int(lua_State*)>;
+  void post(Job job, TaskLabel label);
+  std::size_t posted() const { return jobs_.size(); }
+
   // --debug-queue: one line on stderr per enqueue ('+') and run ('>').
   void log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const;
 
@@ -60,12 +71,18 @@ class Scheduler {
  private:
   static int pass_entry(lua_State* L);
   void run_one(lua_State* L, const Task& task);
+  void run_job(lua_State* L, const Task& task);
   void resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner, const Task& task);
   void finish(lua_State* L, TaskThread* owner, const Task& task);
 
   Runtime& runtime_;
   TaskPool pool_;
   RingQueue<Task> ready_;
+  struct PostedJob {
+    Job job;
+    TaskLabel label;
+  };
+  std::deque<PostedJob> jobs_;
   std::size_t queued_resumes_ = 0;
   std::size_t pass_budget_ = 0;
   lua_State* sleeping_yield_ = nullptr;

@@ -16,14 +16,17 @@ struct Origin {
 
 // What a task thread is running, for error reports and introspection.
 struct TaskLabel {
-  enum class Kind : std::uint8_t { Main, Timeout, Interval, Coroutine, Repl };
+  enum class Kind : std::uint8_t { Main, Timeout, Interval, Coroutine, Repl, Callback };
   Kind kind = Kind::Main;
   TimerId timer = 0;
   Origin origin{};
+  // Callback: what runs, e.g. "net.HTTPClient success callback" (static text).
+  const char* what = nullptr;
 };
 
 struct Task {
-  enum class Kind : std::uint8_t { Timer, Resume };
+  // Job: the next entry of the scheduler's posted jobs (same FIFO order).
+  enum class Kind : std::uint8_t { Timer, Resume, Job };
   Kind kind;
   // Resume: whether thread_ref belongs to this task (a script's own
   // coroutine woken by _PY.sleep) rather than to the task pool.
