@@ -54,6 +54,12 @@ ParseResult parse_command_line(int argc, char** argv) {
   app.add_flag("-i", options.interactive, "enter the interactive REPL after running the script (or alone)");
   app.add_flag("--debug-queue", options.debug_queue,
                "log every enqueue/run of the task queue to stderr (also PLUA_DEBUG_QUEUE=1)");
+  bool fibaro = false, no_fibaro = false;
+  auto* fibaro_flag = app.add_flag("--fibaro", fibaro, "emulate a Fibaro HC3 QuickApp (QuickApp, fibaro.*, api.*, json, net)");
+  app.add_flag("--no-fibaro", no_fibaro, "never emulate Fibaro, even for a script with --%% headers")->excludes(fibaro_flag);
+  app.add_option("--header", options.headers, "add a Fibaro header, as in a '--%%key:value' line (repeatable)")
+      ->type_name("KEY:VALUE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   bool no_warnings = false;
   app.add_flag("--no-warnings", no_warnings, "silence the warnings about unsafe patterns");
 
@@ -65,6 +71,8 @@ ParseResult parse_command_line(int argc, char** argv) {
   }
   if (*run_for_option) options.run_for = run_for;
   options.warnings = !no_warnings;
+  if (fibaro) options.fibaro = runtime::FibaroMode::On;
+  if (no_fibaro) options.fibaro = runtime::FibaroMode::Off;
   if (const char* env = std::getenv("PLUA_DEBUG_QUEUE"); env != nullptr && *env != '\0' && *env != '0') {
     options.debug_queue = true;
   }

@@ -44,6 +44,49 @@ bool is_identifier(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
+// Reads up to `max` digits (at least 1) into `out`.
+bool take_digits(std::string_view& s, int max, int& out) {
+  int n = 0;
+  out = 0;
+  while (n < max && n < static_cast<int>(s.size()) && std::isdigit(static_cast<unsigned char>(s[n]))) {
+    out = out * 10 + (s[n] - '0');
+    ++n;
+  }
+  s.remove_prefix(static_cast<std::size_t>(n));
+  return n > 0;
+}
+
+bool take_char(std::string_view& s, std::string_view allowed) {
+  if (s.empty() || allowed.find(s.front()) == std::string_view::npos) return false;
+  s.remove_prefix(1);
+  return true;
+}
+
+// HH:MM[:SS]
+bool take_clock(std::string_view& s) {
+  int h = 0, m = 0, sec = 0;
+  if (!take_digits(s, 2, h) || !take_char(s, ":") || !take_digits(s, 2, m)) return false;
+  if (take_char(s, ":") && !take_digits(s, 2, sec)) return false;
+  return h < 24 && m < 60 && sec < 61;
+}
+
+// The `time` header: "YYYY-MM-DD[ HH:MM[:SS]]" (or with '/'), "HH:MM[:SS]"
+// (today) or seconds since the epoch.
+bool is_time_value(std::string_view s) {
+  if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return s.size() <= 12;
+  }
+  if (s.size() <= 8) return take_clock(s) && s.empty();
+  int y = 0, mo = 0, d = 0;
+  if (!take_digits(s, 4, y) || !take_char(s, "-/") || !take_digits(s, 2, mo) || !take_char(s, "-/") ||
+      !take_digits(s, 2, d)) {
+    return false;
+  }
+  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+  if (s.empty()) return true;
+  return take_char(s, " T") && take_clock(s) && s.empty();
+}
+
 bool is_table_literal(std::string_view s) { return s.size() >= 2 && s.front() == '{' && s.back() == '}'; }
 
 constexpr std::array kIgnoredKeys{"save", "project", "proxy", "proxy_port", "desktop", "logui", "zombie", "nodebug"};
@@ -95,7 +138,8 @@ bool apply(Context c, Headers& out) {
     if (eq == std::string_view::npos || !is_identifier(trim(value.substr(0, eq))) || trim(value.substr(eq + 1)).empty()) {
       return c.fail("name=value (value a Lua literal)");
     }
-    out.vars.emplace_back(std::string(trim(value.substr(0, eq))), std::string(trim(value.substr(eq + 1))));
+    out.vars.push_back(HeaderVar{std::string(trim(value.substr(0, eq))),
+                                 LuaLiteral{std::string(trim(value.substr(eq + 1))), std::string(c.where)}});
     return true;
   }
   if (key == "file") {
@@ -103,23 +147,28 @@ bool apply(Context c, Headers& out) {
     if (sep == std::string_view::npos || trim(value.substr(0, sep)).empty() || trim(value.substr(sep + 1)).empty()) {
       return c.fail("path,name or path:name");
     }
-    out.files.push_back({std::string(trim(value.substr(0, sep))), std::string(trim(value.substr(sep + 1)))});
+    out.files.push_back(
+        {std::string(trim(value.substr(0, sep))), std::string(trim(value.substr(sep + 1))), std::string(c.where)});
     return true;
   }
   if (key == "u") {
     if (!is_table_literal(value)) return c.fail("a Lua table literal {...}");
-    out.ui.emplace_back(value);
+    out.ui.push_back(LuaLiteral{std::string(value), std::string(c.where)});
     return true;
   }
   if (key == "interfaces") {
     if (!is_table_literal(value)) return c.fail("a Lua table literal {...}");
-    out.interfaces = std::string(value);
+    out.interfaces = LuaLiteral{std::string(value), std::string(c.where)};
     return true;
   }
   if (key == "offline") return boolean(out.offline);
   if (key == "debug") return boolean(out.debug);
   if (key == "state") return text(out.state);
-  if (key == "time") return text(out.time);
+  if (key == "time") {
+    if (!is_time_value(value)) return c.fail("a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)");
+    out.time = std::string(value);
+    return true;
+  }
   if (key == "latitude") return number(out.latitude);
   if (key == "longitude") return number(out.longitude);
   if (key == "uid") return text(out.uid);

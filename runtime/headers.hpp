@@ -15,6 +15,19 @@ namespace plua::runtime {
 struct FileHeader {
   std::string path;  // "$module" for a module found on package.path
   std::string name;
+  std::string where;  // "file:line" of the header
+};
+
+// A value that is Lua source (a `var` value, a `u` or `interfaces` table),
+// evaluated by the emulation; `where` ("file:line") names it in errors.
+struct LuaLiteral {
+  std::string text;
+  std::string where;
+};
+
+struct HeaderVar {
+  std::string name;
+  LuaLiteral value;
 };
 
 struct Headers {
@@ -22,10 +35,10 @@ struct Headers {
   std::optional<std::string> name, type, state, time, uid, manufacturer, model, role, description;
   std::optional<double> id, latitude, longitude;
   std::optional<bool> offline, debug;
-  std::optional<std::string> interfaces;                 // Lua table literal
-  std::vector<std::pair<std::string, std::string>> vars;  // name, Lua literal
+  std::optional<LuaLiteral> interfaces;
+  std::vector<HeaderVar> vars;
   std::vector<FileHeader> files;
-  std::vector<std::string> ui;                            // Lua table literals
+  std::vector<LuaLiteral> ui;
   std::vector<std::string> warnings;                      // unknown / ignored keys
 };
 

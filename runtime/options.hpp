@@ -15,6 +15,10 @@ struct PreludeStep {
   std::string text;
 };
 
+// The Fibaro QuickApp emulation (spec/fibaro.md): --fibaro, --no-fibaro,
+// or on when the script has headers and uses the Fibaro API.
+enum class FibaroMode { Auto, On, Off };
+
 struct Options {
   // Script to run; "-" reads stdin. Empty with no prelude: read stdin.
   std::optional<std::string> script;
@@ -31,6 +35,9 @@ struct Options {
   bool interactive = false;
   // --debug-queue (or PLUA_DEBUG_QUEUE=1): log enqueue/run of every task.
   bool debug_queue = false;
+  FibaroMode fibaro = FibaroMode::Auto;
+  // --header "key:value" lines, in command-line order.
+  std::vector<std::string> headers;
   // --no-warnings: silence the unsafe-pattern diagnostics.
   bool warnings = true;
 };

@@ -11,6 +11,7 @@
 #include "api.hpp"
 #include "boot.hpp"
 #include "errors.hpp"
+#include "fibaro_boot.hpp"
 #include "module_registry.hpp"
 #include "script_loader.hpp"
 
@@ -21,6 +22,7 @@ namespace {
 struct BootPlan {
   Runtime* runtime;
   const std::vector<Chunk>* chunks;
+  const FibaroPlan* fibaro;
 };
 
 }  // namespace
@@ -53,6 +55,7 @@ int Runtime::boot_entry(lua_State* L) {
   install_os_overrides(L);
   Diagnostics::install(L, plan->runtime->options_.warnings);
   set_arg_table(L, plan->runtime->options_);
+  install_fibaro(L, *plan->fibaro);
   push_boot_function(L, *plan->chunks, plan->runtime->options_);
   bool out_of_memory = false;
   try {
@@ -71,7 +74,12 @@ bool Runtime::boot() {
     print_error(error);
     return false;
   }
-  BootPlan plan{this, &chunks};
+  FibaroPlan fibaro;
+  if (!plan_fibaro(options_, chunks, fibaro, error)) {
+    print_error(error);
+    return false;
+  }
+  BootPlan plan{this, &chunks, &fibaro};
   lua_State* L = state_.get();
   lua_pushcfunction(L, &Runtime::boot_entry);
   lua_pushlightuserdata(L, &plan);

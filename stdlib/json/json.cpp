@@ -33,6 +33,8 @@ struct Out {
 };
 
 constexpr const char* kOutType = "plua.json.Out";
+// Registry slot of the original table.sort (a script may replace the global).
+constexpr const char* kSortKey = "plua.json.sort";
 
 int out_gc(lua_State* L) {
   auto* out = static_cast<Out*>(luaL_checkudata(L, 1, kOutType));
@@ -127,30 +129,43 @@ void encode_table(lua_State* L, Out* b, int idx, int depth) {
     add_char(b, ']');
   } else {
     add_char(b, '{');
-    bool first = true;
+    // Keys in sorted order, so that the text is the same on every run
+    // (Lua's hash order depends on a per-process random seed).
+    lua_newtable(L);
+    const int names = lua_gettop(L);
+    lua_newtable(L);
+    const int originals = names + 1;
+    lua_Integer count = 0;
     lua_pushnil(L);
     while (lua_next(L, idx) != 0) {
-      const int value = lua_gettop(L);
-      const int key = value - 1;
-      if (!first) add_char(b, ',');
-      first = false;
-      if (lua_type(L, key) == LUA_TSTRING) {
-        size_t len = 0;
-        const char* s = lua_tolstring(L, key, &len);
-        encode_string(b, s, len);
-      } else if (lua_type(L, key) == LUA_TNUMBER) {
-        lua_pushvalue(L, key);  // convert a copy: lua_next needs the key intact
-        size_t len = 0;
-        const char* s = lua_tolstring(L, -1, &len);
-        encode_string(b, s, len);
-        lua_pop(L, 1);
-      } else {
+      lua_pop(L, 1);
+      const int key = lua_gettop(L);
+      if (lua_type(L, key) != LUA_TSTRING && lua_type(L, key) != LUA_TNUMBER) {
         luaL_error(L, "json.encode: object keys must be strings or numbers, got %s", luaL_typename(L, key));
       }
+      lua_pushvalue(L, key);
+      lua_tolstring(L, -1, nullptr);  // convert a copy: lua_next needs the key intact
+      lua_pushvalue(L, -1);
+      lua_pushvalue(L, key);
+      lua_rawset(L, originals);
+      lua_rawseti(L, names, ++count);
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, kSortKey);
+    lua_pushvalue(L, names);
+    lua_call(L, 1, 0);
+    for (lua_Integer i = 1; i <= count; ++i) {
+      if (i > 1) add_char(b, ',');
+      lua_rawgeti(L, names, i);
+      size_t len = 0;
+      const char* s = lua_tolstring(L, -1, &len);
+      encode_string(b, s, len);
       add_char(b, ':');
-      encode_value(L, b, value, depth + 1);
+      lua_rawget(L, originals);
+      lua_rawget(L, idx);
+      encode_value(L, b, lua_gettop(L), depth + 1);
       lua_pop(L, 1);
     }
+    lua_pop(L, 2);
     add_char(b, '}');
   }
   lua_pushvalue(L, idx);
@@ -319,6 +334,10 @@ int open_json(lua_State* L) {
     lua_pushcfunction(L, &out_gc);
     lua_setfield(L, -2, "__gc");
   }
+  lua_pop(L, 1);
+  luaL_requiref(L, LUA_TABLIBNAME, &luaopen_table, 0);
+  lua_getfield(L, -1, "sort");
+  lua_setfield(L, LUA_REGISTRYINDEX, kSortKey);
   lua_pop(L, 1);
   lua_createtable(L, 0, 3);
   lua_newtable(L);

@@ -54,8 +54,10 @@ TEST_CASE("headers: every key with a good value") {
   REQUIRE(*h.type == "com.fibaro.multilevelSwitch");
   REQUIRE(*h.id == 77);
   REQUIRE(h.vars.size() == 2);
-  REQUIRE(h.vars[0] == std::pair<std::string, std::string>{"threshold", "42"});
-  REQUIRE(h.vars[1].second == "\"on\"");
+  REQUIRE(h.vars[0].name == "threshold");
+  REQUIRE(h.vars[0].value.text == "42");
+  REQUIRE(h.vars[0].value.where == "qa.lua:4");
+  REQUIRE(h.vars[1].value.text == "\"on\"");
   REQUIRE(h.files.size() == 2);
   REQUIRE(h.files[0].path == "lib/util.lua");
   REQUIRE(h.files[0].name == "util");
@@ -63,7 +65,7 @@ TEST_CASE("headers: every key with a good value") {
   REQUIRE(h.ui.size() == 1);
   REQUIRE(*h.offline);
   REQUIRE_FALSE(*h.debug);
-  REQUIRE(*h.interfaces == "{'power'}");
+  REQUIRE(h.interfaces->text == "{'power'}");
   REQUIRE(*h.time == "2026-11-23 23:21:51");
   REQUIRE(*h.latitude == Approx(59.3));
   REQUIRE(*h.description == "a test device");
@@ -87,6 +89,10 @@ TEST_CASE("headers: bad values name file, line, key and the type expected") {
   REQUIRE(parse_error("--%%file:onlypath\n") == "qa.lua:1: header 'file' expects path,name or path:name, got 'onlypath'");
   REQUIRE(parse_error("--%%u:button\n") == "qa.lua:1: header 'u' expects a Lua table literal {...}, got 'button'");
   REQUIRE(parse_error("--%%name:\n") == "qa.lua:1: header 'name' expects a string, got ''");
+  REQUIRE(parse_error("--%%time:tomorrow\n") ==
+          "qa.lua:1: header 'time' expects a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds), got 'tomorrow'");
+  REQUIRE(parse_error("--%%time:2026-13-01\n").find("header 'time'") != std::string::npos);
+  REQUIRE(parse_error("--%%time:25:00\n").find("header 'time'") != std::string::npos);
   REQUIRE(parse_error("--%%nonsense\n") == "qa.lua:1: header 'nonsense' is not key:value");
 }
 
@@ -111,4 +117,12 @@ TEST_CASE("headers: the emulation is detected from the Fibaro API") {
   REQUIRE(plua::runtime::uses_fibaro_api("fibaro.debug('x')"));
   REQUIRE(plua::runtime::uses_fibaro_api("local d = api.get('/devices')"));
   REQUIRE_FALSE(plua::runtime::uses_fibaro_api("--%%name:Coro\nprint('A')"));
+}
+
+TEST_CASE("headers: the forms the time header accepts") {
+  for (const char* value : {"2026-11-23 23:21:51", "2026/11/23 23:21", "2026-11-23", "2026-11-23T07:05:00", "12:30",
+                            "12:30:15", "1700000000"}) {
+    INFO(value);
+    REQUIRE(*parse_ok(std::string("--%%time:") + value + "\n").time == value);
+  }
 }
