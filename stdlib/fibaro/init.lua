@@ -1,0 +1,161 @@
+-- require("plua.fibaro"): the offline Fibaro HC3 emulation (spec/fibaro.md).
+-- C++ (runtime/fibaro_boot) checks the headers and calls setup(config)
+-- before any chunk runs; the boot task then runs run_files() (the `file`
+-- headers), the main script and start(), which creates the QuickApp.
+local clock = require("plua.fibaro.clock")
+local log = require("plua.fibaro.log")
+local model = require("plua.fibaro.model")
+local class = require("plua.fibaro.class")
+local quickapp = require("plua.fibaro.quickapp")
+local hub = require("plua.fibaro.hub")
+local api = require("plua.fibaro.api")
+local json = require("json")
+
+local M = {}
+local loaded_files = {}
+local main_device
+
+-- A header value that is Lua source ({...}, 42, "text") -> its value.
+local function literal(entry, what)
+  local chunk, err = load("return " .. entry.text, "=" .. entry.where, "t", {})
+  if chunk then
+    local ok, value = pcall(chunk)
+    if ok then return value end
+    err = value
+  end
+  error(("%s: header '%s' is not a Lua value: %s"):format(entry.where, what, err:gsub("^[^:]+:%d+: ", "")), 0)
+end
+
+-- `u` headers: callbacks for buttons, sliders, switches; initial label texts.
+local events_of = { button = { "onReleased", "onLongPressDown", "onLongPressReleased" }, slider = { "onChanged" },
+  switch = { "onReleased", "onToggled" }, select = { "onToggled" }, multi = { "onToggled" } }
+
+local function add_ui(element, device, callbacks)
+  if type(element) ~= "table" then return end
+  if element[1] ~= nil then -- a row of elements
+    for _, e in ipairs(element) do add_ui(e, device, callbacks) end
+    return
+  end
+  for kind, events in pairs(events_of) do
+    local id = element[kind]
+    if id then
+      for _, event in ipairs(events) do
+        if element[event] then
+          callbacks[#callbacks + 1] = { id, event, element[event] }
+          local list = device.properties.uiCallbacks
+          list[#list + 1] = { name = id, eventType = event, callback = element[event] }
+        end
+      end
+      device.view[id] = { text = element.text, value = element.value }
+    end
+  end
+  if element.label then device.view[element.label] = { text = element.text } end
+end
+
+local function find_file(file, main)
+  if file.path:sub(1, 1) == "$" then
+    local found, err = package.searchpath(file.path:sub(2), package.path)
+    if not found then error(("%s: header 'file': module %s not found:%s"):format(file.where, file.path:sub(2), err), 0) end
+    return found
+  end
+  local f = io.open(file.path, "rb")
+  if f then
+    f:close()
+    return file.path
+  end
+  local dir = main:match("^(.*)/[^/]*$")
+  if dir then
+    local beside = dir .. "/" .. file.path
+    f = io.open(beside, "rb")
+    if f then
+      f:close()
+      return beside
+    end
+  end
+  error(("%s: header 'file': cannot open %s"):format(file.where, file.path), 0)
+end
+
+local function install_globals(config)
+  _G.class = class.class
+  _G.QuickAppBase, _G.QuickApp, _G.QuickAppChild = quickapp.QuickAppBase, quickapp.QuickApp, quickapp.QuickAppChild
+  _G.fibaro, _G.hub, _G.api, _G.json = hub, hub, api, json
+  local has_net, net = pcall(require, "plua.net")
+  _G.net = has_net and net or {
+    HTTPClient = function() error("net.HTTPClient is not available in this build", 2) end,
+  }
+  _G.plugin = {
+    mainDeviceId = main_device.id,
+    getDevice = function(id) return (api.get("/devices/" .. tostring(id))) end,
+    getProperty = function(id, name) return hub.getValue(id, name) end,
+    getChildDevices = function(id) return (api.get("/devices?parentId=" .. tostring(id or main_device.id))) end,
+    deleteDevice = function(id) return api.delete("/devices/" .. tostring(id)) end,
+    restart = function() error("plugin.restart is not supported offline", 2) end,
+  }
+  _G.__TAG = (config.name .. main_device.id):upper()
+  -- As on the controller: print is a DEBUG line with the QuickApp's tag.
+  _G.print = function(...) log.write("DEBUG", rawget(_G, "__TAG") or "QUICKAPP", ...) end
+  if type(_PY.config) == "table" then _PY.config.fibaro = true end
+end
+
+function M.setup(config)
+  log.color = config.color
+  local pinned = config.env_time or config.time
+  if pinned then clock.pin(pinned, config.env_time and "PLUA_TIME" or "header 'time'") end
+  model.latitude, model.longitude = config.latitude, config.longitude
+  local state = config.state and model.load(config.state)
+
+  local id = math.tointeger(config.id) or 5555
+  model.main_id = id
+  local properties = { manufacturer = config.manufacturer, model = config.model, uid = config.uid,
+    deviceRole = config.role, userDescription = config.description }
+  local vars = {}
+  for _, v in ipairs(config.vars) do vars[#vars + 1] = { name = v.name, value = literal(v, "var") } end
+  -- Values saved by the last run win over the headers' initial values.
+  local saved = state and type(state.vars) == "table" and state.vars[tostring(id)]
+  for _, s in ipairs(type(saved) == "table" and saved or {}) do
+    local found = false
+    for _, v in ipairs(vars) do
+      if v.name == s.name then v.value, found = s.value, true end
+    end
+    if not found then vars[#vars + 1] = { name = s.name, value = s.value } end
+  end
+  properties.quickAppVariables = vars
+  local interfaces = { "quickApp" }
+  if config.interfaces then
+    local list = literal(config.interfaces, "interfaces")
+    if type(list) ~= "table" then error(("%s: header 'interfaces' expects a table of names"):format(config.interfaces.where), 0) end
+    for _, name in ipairs(list) do interfaces[#interfaces + 1] = name end
+  end
+  main_device = model.create_device({ id = id, name = config.name, type = config.type, properties = properties,
+    interfaces = interfaces })
+  local callbacks = {}
+  for _, u in ipairs(config.ui) do add_ui(literal(u, "u"), main_device, callbacks) end
+  quickapp.ui_callbacks = callbacks
+
+  for _, file in ipairs(config.files) do
+    local path = find_file(file, config.file)
+    local chunk, err = loadfile(path, "bt")
+    if not chunk then error(err, 0) end
+    loaded_files[#loaded_files + 1] = chunk
+  end
+  install_globals(config)
+  if config.debug then
+    log.write("INFO", "PLUA", ("device %d '%s' (%s) created offline"):format(id, config.name, config.type))
+  end
+end
+
+-- The `file` headers' chunks, in header order, before the main file.
+function M.run_files()
+  for _, chunk in ipairs(loaded_files) do chunk() end
+end
+
+-- After the main file: a script that defined QuickApp:onInit gets its
+-- quickApp, created on the loop as the controller would.
+function M.start()
+  if type(rawget(quickapp.QuickApp, "onInit")) ~= "function" then return end
+  setTimeout(function()
+    _G.quickApp = quickapp.QuickApp(main_device)
+  end, 0)
+end
+
+return M

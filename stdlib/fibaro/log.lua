@@ -1,0 +1,45 @@
+-- HC3-style log lines on stdout:
+--   [DD.MM.YYYY][HH:MM:SS][DEBUG  ][TAG]: message
+-- Arguments are joined by a space; tables print as JSON (or through their
+-- __tostring). The level is coloured only on a terminal without NO_COLOR.
+local clock = require("plua.fibaro.clock")
+local json = require("json")
+
+local M = { color = false }
+
+local padded = { DEBUG = "DEBUG  ", TRACE = "TRACE  ", WARNING = "WARNING", ERROR = "ERROR  ", INFO = "INFO   " }
+local colors = { DEBUG = "\27[32m", TRACE = "\27[36m", WARNING = "\27[33m", ERROR = "\27[31m", INFO = "\27[34m" }
+local reset = "\27[0m"
+local stdout = io.stdout
+local floor, select, tostring, type, getmetatable, pcall = math.floor, select, tostring, type, getmetatable, pcall
+
+local function text_of(v)
+  if type(v) == "table" then
+    local mt = getmetatable(v)
+    if not (mt and mt.__tostring) then
+      local ok, encoded = pcall(json.encode, v)
+      if ok then return encoded end
+    end
+  end
+  return tostring(v)
+end
+
+-- The message of a call like self:debug(a, b, c).
+function M.join(...)
+  local n = select("#", ...)
+  if n == 1 then return text_of((...)) end
+  local parts = { ... }
+  for i = 1, n do parts[i] = text_of(parts[i]) end
+  return table.concat(parts, " ", 1, n)
+end
+
+function M.line(level, tag, message)
+  local stamp = clock.real_date("[%d.%m.%Y][%H:%M:%S]", floor(clock.now()))
+  local label = padded[level] or level
+  if M.color then label = colors[level] .. label .. reset end
+  stdout:write(stamp, "[", label, "][", tostring(tag), "]: ", message, "\n")
+end
+
+function M.write(level, tag, ...) M.line(level, tag, M.join(...)) end
+
+return M

@@ -1,0 +1,215 @@
+-- The emulated controller: devices, global variables, custom events, rooms,
+-- the refreshStates event log and internal storage, in memory; storage,
+-- quickApp variables and globals persist to the `state` file when given.
+local json = require("json")
+local clock = require("plua.fibaro.clock")
+
+local M = {
+  devices = {},   -- id -> device record (the /devices/{id} JSON shape)
+  objects = {},   -- id -> QuickApp / QuickAppChild instance
+  globals = {},   -- name -> global variable record
+  globals_order = {},
+  custom_events = {}, -- name -> record
+  custom_events_order = {},
+  storage = {},   -- device id -> key -> { value = v, hidden = bool }
+  events = {},    -- refreshStates log, oldest first
+  last_event = 0,
+  main_id = nil,
+  state_file = nil,
+}
+
+local kMaxEvents = 1000
+local kRoom = 219
+
+M.rooms = { { id = kRoom, name = "Default Room", sectionID = kRoom, icon = "room_boy", category = "other",
+  visible = true, isDefault = true, defaultSensors = {}, defaultThermostat = json.null, sortOrder = 1 } }
+M.sections = { { id = kRoom, name = "Default Section", sortOrder = 1 } }
+
+local function now() return math.floor(clock.now()) end
+
+-- A deep copy, so that what api.* returns cannot change the model.
+local function copy(v, seen)
+  if type(v) ~= "table" then return v end
+  seen = seen or {}
+  if seen[v] then return seen[v] end
+  local out = {}
+  seen[v] = out
+  for k, x in pairs(v) do out[copy(k, seen)] = copy(x, seen) end
+  return out
+end
+M.copy = copy
+
+-- Per type: the base type, the initial value and the actions it offers.
+local kinds = {
+  ["com.fibaro.binarySwitch"] = { "com.fibaro.actor", false, { turnOn = 0, turnOff = 0, toggle = 0 } },
+  ["com.fibaro.multilevelSwitch"] = { "com.fibaro.binarySwitch", 0, { turnOn = 0, turnOff = 0, setValue = 1 } },
+  ["com.fibaro.rollerShutter"] = { "com.fibaro.multilevelSwitch", 0, { open = 0, close = 0, stop = 0, setValue = 1 } },
+  ["com.fibaro.colorController"] = { "com.fibaro.multilevelSwitch", 0, { turnOn = 0, turnOff = 0, setColor = 4 } },
+  ["com.fibaro.binarySensor"] = { "com.fibaro.sensor", false, {} },
+  ["com.fibaro.motionSensor"] = { "com.fibaro.securitySensor", false, {} },
+  ["com.fibaro.doorSensor"] = { "com.fibaro.securitySensor", false, {} },
+  ["com.fibaro.windowSensor"] = { "com.fibaro.securitySensor", false, {} },
+  ["com.fibaro.floodSensor"] = { "com.fibaro.securitySensor", false, {} },
+  ["com.fibaro.smokeSensor"] = { "com.fibaro.securitySensor", false, {} },
+  ["com.fibaro.securitySensor"] = { "com.fibaro.sensor", false, {} },
+  ["com.fibaro.multilevelSensor"] = { "com.fibaro.sensor", 0, {} },
+  ["com.fibaro.temperatureSensor"] = { "com.fibaro.multilevelSensor", 0, {} },
+  ["com.fibaro.humiditySensor"] = { "com.fibaro.multilevelSensor", 0, {} },
+  ["com.fibaro.lightSensor"] = { "com.fibaro.multilevelSensor", 0, {} },
+  ["com.fibaro.energyMeter"] = { "com.fibaro.meter", 0, {} },
+  ["com.fibaro.powerMeter"] = { "com.fibaro.meter", 0, {} },
+  ["com.fibaro.genericSensor"] = { "com.fibaro.sensor", 0, {} },
+  ["com.fibaro.doorLock"] = { "com.fibaro.actor", false, { secure = 0, unsecure = 0 } },
+  ["com.fibaro.thermostat"] = { "com.fibaro.hvac", 0, { setThermostatMode = 1, setHeatingThermostatSetpoint = 1 } },
+  ["com.fibaro.player"] = { "com.fibaro.device", 0, { play = 0, pause = 0, stop = 0, next = 0, prev = 0, setVolume = 1 } },
+}
+
+function M.is_known_type(t) return kinds[t] ~= nil or t:match("^com%.fibaro%.%a+$") ~= nil end
+
+function M.next_id(from)
+  local id = from or 5555
+  while M.devices[id] do id = id + 1 end
+  return id
+end
+
+-- Adds a device: spec = { id, name, type, parentId, properties, interfaces }.
+function M.create_device(spec)
+  local kind = kinds[spec.type] or { "com.fibaro.device", nil, {} }
+  local id = spec.id or M.next_id(M.main_id and M.main_id + 1)
+  local t = now()
+  local properties = {
+    dead = false, deviceIcon = 0, manufacturer = "", model = "", userDescription = "",
+    quickAppVariables = {}, uiCallbacks = {}, viewLayout = {}, categories = { "other" },
+  }
+  if kind[2] ~= nil then properties.value = kind[2] end
+  for k, v in pairs(spec.properties or {}) do properties[k] = copy(v) end
+  local device = {
+    id = id, name = spec.name, type = spec.type, baseType = kind[1], roomID = kRoom,
+    enabled = true, visible = true, isPlugin = true, parentId = spec.parentId or 0,
+    interfaces = copy(spec.interfaces or { "quickApp" }), properties = properties,
+    actions = copy(kind[3]), view = {}, created = t, modified = t, sortOrder = id,
+  }
+  M.devices[id] = device
+  M.emit("DeviceCreatedEvent", { id = id })
+  return device
+end
+
+function M.device_ids()
+  local ids = {}
+  for id in pairs(M.devices) do ids[#ids + 1] = id end
+  table.sort(ids)
+  return ids
+end
+
+function M.remove_device(id)
+  M.devices[id], M.objects[id] = nil, nil
+  M.emit("DeviceRemovedEvent", { id = id })
+end
+
+-- The refreshStates log (kept to the last kMaxEvents).
+function M.emit(kind, data)
+  M.last_event = M.last_event + 1
+  M.events[#M.events + 1] = { id = M.last_event, type = kind, data = data, created = now() }
+  if #M.events > kMaxEvents then table.remove(M.events, 1) end
+end
+
+local function same(a, b)
+  if type(a) ~= "table" or type(b) ~= "table" then return a == b end
+  local ok_a, ja = pcall(json.encode, a)
+  local ok_b, jb = pcall(json.encode, b)
+  return ok_a and ok_b and ja == jb
+end
+
+-- Sets a property; a change is a DevicePropertyUpdatedEvent.
+function M.set_property(id, name, value)
+  local device = M.devices[id]
+  if not device then return false end
+  local old = device.properties[name]
+  if same(old, value) then return true end
+  device.properties[name] = copy(value)
+  device.modified = now()
+  M.emit("DevicePropertyUpdatedEvent", { id = id, property = name, newValue = copy(value), oldValue = copy(old) })
+  return true
+end
+
+-- Global variables (values are strings, as on the HC3).
+function M.set_global(name, value, create)
+  local g = M.globals[name]
+  if not g then
+    if not create then return false end
+    g = { name = name, readOnly = false, isEnum = false, enumValues = {}, created = now() }
+    M.globals[name] = g
+    M.globals_order[#M.globals_order + 1] = name
+  end
+  local old = g.value
+  g.value, g.modified = tostring(value), now()
+  if old ~= g.value then
+    M.emit("GlobalVariableChangedEvent", { variableName = name, newValue = g.value, oldValue = old })
+  end
+  M.save()
+  return true
+end
+
+function M.delete_global(name)
+  if not M.globals[name] then return false end
+  M.globals[name] = nil
+  for i, n in ipairs(M.globals_order) do
+    if n == name then table.remove(M.globals_order, i) break end
+  end
+  M.save()
+  return true
+end
+
+function M.list_globals()
+  local out = {}
+  for _, name in ipairs(M.globals_order) do out[#out + 1] = copy(M.globals[name]) end
+  return out
+end
+
+function M.add_custom_event(name, description)
+  if not M.custom_events[name] then M.custom_events_order[#M.custom_events_order + 1] = name end
+  M.custom_events[name] = { name = name, userDescription = description or "" }
+end
+
+-- ---- persistence -----------------------------------------------------------
+
+-- Reads the state file, if there is one: storage, variables and globals
+-- from the last run.
+function M.load(path)
+  M.state_file = path
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local text = f:read("a")
+  f:close()
+  if text == "" then return nil end
+  local ok, state = pcall(json.decode, text)
+  if not ok or type(state) ~= "table" then
+    error(("state file %s is not valid: %s"):format(path, ok and "not a JSON object" or tostring(state)), 0)
+  end
+  for id, entries in pairs(state.storage or {}) do M.storage[tonumber(id)] = entries end
+  for _, g in ipairs(state.globals or {}) do
+    M.globals[g.name] = g
+    M.globals_order[#M.globals_order + 1] = g.name
+  end
+  return state
+end
+
+-- Writes the state file (a new file renamed over the old, so a crash never
+-- leaves half of it).
+function M.save()
+  if not M.state_file then return end
+  local vars = {}
+  for id, device in pairs(M.devices) do vars[tostring(id)] = device.properties.quickAppVariables end
+  local storage = {}
+  for id, entries in pairs(M.storage) do storage[tostring(id)] = entries end
+  local text = json.encode({ storage = storage, vars = vars, globals = M.list_globals() })
+  local tmp = M.state_file .. ".tmp"
+  local f, err = io.open(tmp, "wb")
+  if not f then error(("cannot write state file: %s"):format(err), 0) end
+  f:write(text, "\n")
+  f:close()
+  local ok, rename_err = os.rename(tmp, M.state_file)
+  if not ok then error(("cannot write state file: %s"):format(rename_err), 0) end
+end
+
+return M
