@@ -57,9 +57,12 @@ ParseResult parse_command_line(int argc, char** argv) {
   bool fibaro = false, no_fibaro = false;
   auto* fibaro_flag = app.add_flag("--fibaro", fibaro, "emulate a Fibaro HC3 QuickApp (QuickApp, fibaro.*, api.*, json, net)");
   app.add_flag("--no-fibaro", no_fibaro, "never emulate Fibaro, even for a script with --%% headers")->excludes(fibaro_flag);
-  app.add_option("--header", options.headers, "add a Fibaro header, as in a '--%%key:value' line (repeatable)")
+  app.add_option_function<std::string>(
+         "--header", [&](const std::string& header) { options.headers.push_back(header); },
+         "add a Fibaro header, as in a '--%%key:value' line (repeatable)")
       ->type_name("KEY:VALUE")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->trigger_on_parse();
   bool no_warnings = false;
   app.add_flag("--no-warnings", no_warnings, "silence the warnings about unsafe patterns");
 

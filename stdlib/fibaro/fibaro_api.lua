@@ -6,13 +6,14 @@ local log = require("plua.fibaro.log")
 
 local fibaro = {}
 
-local function check(cond, n, name, msg)
-  if not cond then error(("bad argument #%d to 'fibaro.%s' (%s)"):format(n, name, msg), 3) end
+-- `level` 3 (the default) blames the caller of the fibaro function.
+local function check(cond, n, name, msg, level)
+  if not cond then error(("bad argument #%d to 'fibaro.%s' (%s)"):format(n, name, msg), level or 3) end
 end
 
 local function check_id(id, name)
   check(math.type(id) == "integer" or (type(id) == "number" and id == math.floor(id)), 1, name,
-    "device id expected, got " .. (type(id) == "number" and tostring(id) or type(id)))
+    "device id expected, got " .. (type(id) == "number" and tostring(id) or type(id)), 4)
   return math.tointeger(id)
 end
 
