@@ -121,7 +121,7 @@ bool plan_fibaro(const Options& options, std::vector<Chunk>& chunks, FibaroPlan&
   }
   if (options.fibaro == FibaroMode::Auto) {
     const bool uses_api = script != chunks.end() && uses_fibaro_api(script->text);
-    plan.enabled = (headers.lines > 0 || !options.headers.empty()) && uses_api;
+    plan.enabled = (headers.lines > 0 || !parsed || !options.headers.empty()) && uses_api;
     // A plain script that merely carries headers runs as plain Lua.
     if (!plan.enabled) {
       error.clear();

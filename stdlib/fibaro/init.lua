@@ -17,13 +17,13 @@ local main_device
 
 -- A header value that is Lua source ({...}, 42, "text") -> its value.
 local function literal(entry, what)
-  local chunk, err = load("return " .. entry.text, "=" .. entry.where, "t", {})
+  local chunk, err = load("return " .. entry.text, "=header", "t", {})
   if chunk then
     local ok, value = pcall(chunk)
     if ok then return value end
     err = value
   end
-  error(("%s: header '%s' is not a Lua value: %s"):format(entry.where, what, err:gsub("^[^:]+:%d+: ", "")), 0)
+  error(("%s: header '%s' is not a Lua value: %s"):format(entry.where, what, (err:gsub("^header:%d+: ", ""))), 0)
 end
 
 -- `u` headers: callbacks for buttons, sliders, switches; initial label texts.
@@ -54,8 +54,10 @@ end
 
 local function find_file(file, main)
   if file.path:sub(1, 1) == "$" then
-    local found, err = package.searchpath(file.path:sub(2), package.path)
-    if not found then error(("%s: header 'file': module %s not found:%s"):format(file.where, file.path:sub(2), err), 0) end
+    local found = package.searchpath(file.path:sub(2), package.path)
+    if not found then
+      error(("%s: header 'file': module %s not found on package.path"):format(file.where, file.path:sub(2)), 0)
+    end
     return found
   end
   local f = io.open(file.path, "rb")

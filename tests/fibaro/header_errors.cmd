@@ -1,0 +1,27 @@
+cd "$TEST_TMP" || exit 1
+run() { # name, header lines...
+  local name=$1; shift
+  printf '%s\n' "$@" 'function QuickApp:onInit() self:debug("ran") end' > "$name.lua"
+  "$PLUA" "$name.lua"
+  echo "$name: exit $?"
+}
+run id '--%%id:abc'
+run type '--%%name:T' '--%%type:com.fibaro.toaster'
+run bool '--%%debug:yes'
+run number '--%%latitude:north'
+run var '--%%var:novalue'
+run varlua '--%%var:x={1,2'
+run varexpr '--%%var:x=nil+1'
+run file '--%%file:missing.lua,missing'
+run module '--%%file:$no_such_module,m'
+run ui '--%%u:button'
+run iface '--%%interfaces:{1'
+run time '--%%time:yesterday'
+run nokey '--%%justtext'
+run emptyname '--%%name:'
+printf 'x = (\n' > broken.lua
+run filesyntax '--%%file:broken.lua,broken'
+"$PLUA" --fibaro --header "id:0" -e "print(1)"
+echo "cli header: exit $?"
+"$PLUA" --fibaro --no-fibaro -e "print(1)"
+echo "both flags: exit $?"

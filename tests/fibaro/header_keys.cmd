@@ -1,0 +1,1 @@
+LUA_PATH="lib/?.lua" "$PLUA" "$SCRIPT"
