@@ -1,0 +1,7 @@
+export PLUA_TIME="2026-11-23 23:21:51"
+echo "--- terminal"
+script -qec "\"$PLUA\" \"$SCRIPT\"" /dev/null </dev/null | tr -d '\r' | cat -v
+echo "--- terminal with NO_COLOR"
+NO_COLOR=1 script -qec "\"$PLUA\" \"$SCRIPT\"" /dev/null </dev/null | tr -d '\r' | cat -v
+echo "--- pipe"
+"$PLUA" "$SCRIPT" | cat -v

@@ -1,0 +1,1 @@
+-- examples.cmd runs the QuickApps in examples/fibaro/ with a pinned clock.
