@@ -226,7 +226,7 @@ route("GET", "/settings/info", function()
 end)
 
 route("GET", "/settings/location", function()
-  return { latitude = model.latitude or 52.52, longitude = model.longitude or 13.405, city = "", timezone = "",
+  return { latitude = model.latitude, longitude = model.longitude, city = "", timezone = "",
     ntp = false }, 200
 end)
 

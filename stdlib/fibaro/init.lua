@@ -103,7 +103,8 @@ function M.setup(config)
   log.color = config.color
   local pinned = config.env_time or config.time
   if pinned then clock.pin(pinned, config.env_time and "PLUA_TIME" or "header 'time'") end
-  model.latitude, model.longitude = config.latitude, config.longitude
+  model.latitude, model.longitude = config.latitude or model.latitude, config.longitude or model.longitude
+  model.add_controller()
   local state = config.state and model.load(config.state)
 
   local id = math.tointeger(config.id) or 5555

@@ -14,6 +14,8 @@ local M = {
   storage = {},   -- device id -> key -> { value = v, hidden = bool }
   events = {},    -- refreshStates log, oldest first
   last_event = 0,
+  latitude = 52.52, -- the place, for sunrise/sunset and /settings/location
+  longitude = 13.405,
   main_id = nil,
   state_file = nil,
 }
@@ -92,6 +94,19 @@ function M.create_device(spec)
   M.devices[id] = device
   M.emit("DeviceCreatedEvent", { id = id })
   return device
+end
+
+-- Device 1, the controller itself: sunriseHour/sunsetHour for the place
+-- (latitude/longitude headers) on the emulated date.
+function M.add_controller()
+  local sunrise, sunset = require("plua.fibaro.sun").times(now(), M.latitude, M.longitude)
+  local t = now()
+  M.devices[1] = {
+    id = 1, name = "zwave", type = "com.fibaro.zwavePrimaryController", baseType = "", roomID = 0,
+    enabled = true, visible = false, isPlugin = false, parentId = 0, interfaces = {}, actions = {}, view = {},
+    properties = { sunriseHour = sunrise, sunsetHour = sunset, dead = false },
+    created = t, modified = t, sortOrder = 1,
+  }
 end
 
 function M.device_ids()

@@ -1,1 +1,1 @@
-LUA_PATH="lib/?.lua" "$PLUA" "$SCRIPT"
+TZ=UTC LUA_PATH="lib/?.lua" "$PLUA" "$SCRIPT"

@@ -33,7 +33,7 @@ function QuickApp:onInit()
   print(d.properties.uid, d.properties.manufacturer, d.properties.model, d.properties.deviceRole, d.properties.userDescription)
   print(json.encode(api.get("/plugins/getView?id=" .. self.id)))
   local loc = api.get("/settings/location")
-  print(loc.latitude, loc.longitude)
+  print(loc.latitude, loc.longitude, "sun", fibaro.getValue(1, "sunriseHour"), fibaro.getValue(1, "sunsetHour"))
   print(os.date("%Y-%m-%d %H:%M:%S"), os.date("%H:%M", os.time({ year = 2020, month = 1, day = 1, hour = 10, min = 30 })))
   print(_PY.config.fibaro)
 end
