@@ -4,6 +4,7 @@
 namespace plua::stdlib {
 int open_lual_native(lua_State* L);
 int open_json(lua_State* L);
+int open_net(lua_State* L);
 }
 
 namespace plua::runtime {
@@ -12,6 +13,7 @@ std::span<const BundledCModule> bundled_c_modules() {
   static const BundledCModule modules[] = {
       {"lual.native", &stdlib::open_lual_native},
       {"json", &stdlib::open_json},
+      {"plua.net", &stdlib::open_net},
   };
   return modules;
 }

@@ -13,6 +13,10 @@ class Ref {
   Ref() = default;
   // Pops the value on top of L's stack and keeps it in the registry.
   static Ref pop_from(lua_State* L) { return Ref(L, luaL_ref(L, LUA_REGISTRYINDEX)); }
+  // Takes over `ref`, made by luaL_ref on any thread of the state (a task
+  // coroutine that may die first): the registry is shared, so `owner` (the
+  // main thread) releases it. Raises nothing, unlike pop_from.
+  static Ref adopt(lua_State* owner, int ref) noexcept { return Ref(owner, ref); }
   Ref(Ref&& other) noexcept : L_(std::exchange(other.L_, nullptr)), ref_(std::exchange(other.ref_, LUA_NOREF)) {}
   Ref& operator=(Ref&& other) noexcept {
     if (this != &other) {
@@ -30,6 +34,12 @@ class Ref {
   void push(lua_State* to) const { lua_rawgeti(to, LUA_REGISTRYINDEX, ref_); }
   int id() const { return ref_; }
   explicit operator bool() const { return ref_ != LUA_NOREF && ref_ != LUA_REFNIL; }
+  // Forgets the reference without touching the registry: for when the
+  // lua_State is already closed.
+  void abandon() noexcept {
+    L_ = nullptr;
+    ref_ = LUA_NOREF;
+  }
   void reset() noexcept {
     if (L_ != nullptr) luaL_unref(L_, LUA_REGISTRYINDEX, ref_);
     L_ = nullptr;

@@ -1,0 +1,37 @@
+-- Bad arguments raise at the call, in Lua's usual shape; nothing starts.
+local net = require("plua.net")
+local http = net.HTTPClient()
+local f = function() end
+
+local function try(label, fn)
+  local ok, message = pcall(fn)
+  print(label, ok, message)
+end
+
+try("url nil", function() http:request() end)
+try("url number", function() http:request(42, {}) end)
+try("params string", function() http:request("http://x/", "nope") end)
+try("options", function() http:request("http://x/", {options = "GET"}) end)
+try("success", function() http:request("http://x/", {success = "print"}) end)
+try("error", function() http:request("http://x/", {error = 1}) end)
+try("method type", function() http:request("http://x/", {options = {method = 1}}) end)
+try("method name", function() http:request("http://x/", {options = {method = "GET /x"}}) end)
+try("method empty", function() http:request("http://x/", {options = {method = ""}}) end)
+try("headers", function() http:request("http://x/", {options = {headers = "X: y"}}) end)
+try("header key", function() http:request("http://x/", {options = {headers = {"X: y"}}}) end)
+try("header name", function() http:request("http://x/", {options = {headers = {["X Y"] = "z"}}}) end)
+try("header value", function() http:request("http://x/", {options = {headers = {X = true}}}) end)
+try("header CRLF", function() http:request("http://x/", {options = {headers = {X = "a\r\nY: b"}}}) end)
+try("data", function() http:request("http://x/", {options = {data = {1, 2}}}) end)
+try("timeout type", function() http:request("http://x/", {options = {timeout = "5s"}}) end)
+try("timeout zero", function() http:request("http://x/", {options = {timeout = 0}}) end)
+try("timeout NaN", function() http:request("http://x/", {options = {timeout = 0 / 0}}) end)
+try("checkCertificate", function() http:request("http://x/", {options = {checkCertificate = "no"}}) end)
+try("bad self", function() http.request({}, "http://x/") end)
+try("dot call", function() http.request("http://x/", {}) end)
+try("client options", function() net.HTTPClient("fast") end)
+try("client timeout", function() net.HTTPClient({timeout = -1}) end)
+try("client timeout type", function() net.HTTPClient({timeout = {}}) end)
+print("success and error are optional, unknown keys ignored:",
+  pcall(http.request, http, "http://127.0.0.1:" .. ... .. "/ok", {options = {colour = "red"}, success = f}))
+print(tostring(http):match("^net.HTTPClient: ") ~= nil)

@@ -1,0 +1,1 @@
+bash with_server.sh "$PLUA" "$SCRIPT"
