@@ -56,7 +56,8 @@ end
 
 function M.text(cfg)
   cfg = check_opts("text", cfg, { timezone = true, format = true })
-  local stamp = time_formatter(is_utc(cfg.timezone) or false, "%Y-%m-%d %H:%M:%S")
+  local utc = is_utc(cfg.timezone) or false
+  local stamp = time_formatter(utc, "%Y-%m-%d %H:%M:%S")
   local p = { kind = "text", config = cfg }
   if cfg.format ~= nil then
     if type(cfg.format) ~= "string" then error("text presenter: 'format' must be a string", 2) end
@@ -65,6 +66,8 @@ function M.text(cfg)
     p.line = function(t, lname, _, logger, msg)
       return stamp(t) .. " " .. lname .. " [" .. logger .. "] " .. msg
     end
+    -- the same line as the async queue writes it: stamp .. mid .. message
+    p.native = { utc = utc, mid = function(lname, logger) return " " .. lname .. " [" .. logger .. "] " end }
   end
   return setmetatable(p, presenter_mt)
 end
@@ -83,7 +86,8 @@ local RESET = "\27[0m"
 
 function M.color(cfg)
   cfg = check_opts("color", cfg, { timezone = true, format = true, level_colors = true })
-  local stamp = time_formatter(is_utc(cfg.timezone) or false, "%Y-%m-%d %H:%M:%S")
+  local utc = is_utc(cfg.timezone) or false
+  local stamp = time_formatter(utc, "%Y-%m-%d %H:%M:%S")
   local colors = {}
   for k, v in pairs(default_colors) do colors[k] = ansi[v] end
   if cfg.level_colors ~= nil then
@@ -100,6 +104,11 @@ function M.color(cfg)
     local c = colors[lname] or ansi.white
     if inner then return c .. inner(t, lname, lno, logger, msg) .. RESET end
     return stamp(t) .. " " .. c .. lname .. RESET .. " [" .. logger .. "] " .. msg
+  end
+  if not inner then
+    p.native = { utc = utc, mid = function(lname, logger)
+      return " " .. (colors[lname] or ansi.white) .. lname .. RESET .. " [" .. logger .. "] "
+    end }
   end
   return setmetatable(p, presenter_mt)
 end
@@ -216,7 +225,11 @@ end
 local function file_writer(path, max_size, max_backups)
   local w = open_files[path]
   if w then
-    if max_size then w.max_size = max_size end
+    if max_size then
+      w.max_size = max_size
+      -- the async queue may have written without counting: re-read the size
+      if w.target_size then w.size = w.target_size() end
+    end
     if max_backups then w.max_backups = max_backups end
     return w
   end
@@ -254,6 +267,11 @@ local function file_writer(path, max_size, max_backups)
     w.size = w.size + len
     if sink then sink:write(line .. "\n") else fh:write(line, "\n") end
   end
+  function w.target_size()
+    if fh then return fh:seek("end") or w.size end
+    if sink then return sink:size() end
+    return w.size
+  end
   function w.flush()
     if fh then fh:flush() end
     if sink then sink:flush() end
@@ -263,6 +281,13 @@ local function file_writer(path, max_size, max_backups)
     if sink then sink:close(); sink = nil end
   end
   function w.errors() return sink and sink:errors() or 0 end
+  -- The open file handle or sink that the async queue may write lines to
+  -- directly; nil when every write must come through w.write (rotation).
+  function w.target()
+    if w.max_size then return nil end
+    if not fh and not sink then open("a") end
+    return fh or sink
+  end
   open_files[path] = w
   return w
 end

@@ -71,6 +71,7 @@ local function make_output(where, c)
     end
     out.builtin = true
     out.write = function(line) stream:write(line, "\n") end
+    out.target = function() if io.type(stream) == "file" then return stream end end
   elseif fn == comp.file then
     if cfg.path ~= nil then check_type(where .. ".", "path", cfg.path, "string") end
     if cfg.max_size ~= nil then check_type(where .. ".", "max_size", cfg.max_size, "number") end
@@ -78,6 +79,7 @@ local function make_output(where, c)
     local writer = comp.file_writer(cfg.path or "app.log", cfg.max_size, cfg.max_backups)
     out.builtin = true
     out.write = writer.write
+    out.target = writer.target
   elseif fn == comp.syslog then
     local send = comp.syslog_sender(cfg)
     out.syslog = send
@@ -140,9 +142,16 @@ local function effective_level(lg)
   return l.level
 end
 
+-- Every logger gets a number for the async queue, which stores that
+-- instead of the logger (logger_by_id maps it back).
+local logger_by_id = {}
+
 local function new_logger(name, parent)
-  return setmetatable({ name = name, parent = parent, level = parent and LV.NOTSET or LV.WARNING,
-    pipelines = {}, propagate = true, _gen = -1, _eff = 0 }, Logger)
+  local id = #logger_by_id + 1
+  local lg = setmetatable({ name = name, parent = parent, level = parent and LV.NOTSET or LV.WARNING,
+    pipelines = {}, propagate = true, _gen = -1, _eff = 0, _qid = id }, Logger)
+  logger_by_id[id] = lg
+  return lg
 end
 
 local function default_pipelines()
@@ -229,38 +238,11 @@ local function run_pipeline(pl, owner, src, lv, lname, t, msg, ctx, rec_base)
   end
 end
 
--- Generic path (context tables, transformers, user presenters): a record
--- per pipeline.
-local function deliver_records(src, lv, t, msg, ctx, fmt, n, ...)
-  local lname = levels.get_level_name(lv)
-  local lg = src
-  local base
-  while lg do
-    if lv >= effective_level(lg) then
-      for _, pl in ipairs(lg.pipelines) do
-        if lv >= pl.level then
-          base = base or build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
-          run_pipeline(pl, lg, src, lv, lname, t, msg, ctx, base)
-        end
-      end
-    end
-    if not lg.propagate then break end
-    lg = lg.parent
-  end
-end
-
-local function deliver_ctx(src, lv, t, ctx, n, f, ...)
-  return deliver_records(src, lv, t, format_message(f, n, ...), ctx, f, n, ...)
-end
-
--- deliver(logger, level, time, fmt_or_context, n, ...)
-local function deliver(src, lv, t, fmt, n, ...)
-  if type(fmt) == "table" then
-    if n == 0 then return deliver_records(src, lv, t, context_message(fmt), fmt, nil, 0) end
-    return deliver_ctx(src, lv, t, fmt, n - 1, ...)
-  end
-  local msg
-  msg = format_message(fmt, n, ...)
+-- dispatch(src, level, time, message, context, fmt, n, ...): one formatted
+-- message through the logger chain. Pipelines without transformers and
+-- with a built-in presenter take the short way (a line per pipeline);
+-- the others, and every message with a context table, get a record.
+local function dispatch(src, lv, t, msg, ctx, fmt, n, ...)
   local lname = levels.get_level_name(lv)
   local lg = src
   local base
@@ -270,7 +252,7 @@ local function deliver(src, lv, t, fmt, n, ...)
       for i = 1, #pls do
         local pl = pls[i]
         if lv >= pl.level then
-          if pl.fast then
+          if pl.fast and ctx == nil then
             local line = pl.presenter.line(t, lname, lv, src.name, msg, nil)
             local outs = pl.outputs
             for j = 1, #outs do
@@ -295,8 +277,8 @@ local function deliver(src, lv, t, fmt, n, ...)
               end
             end
           else
-            base = base or build_record(src, lv, lname, t, msg, nil, fmt, n, ...)
-            run_pipeline(pl, lg, src, lv, lname, t, msg, nil, base)
+            base = base or build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
+            run_pipeline(pl, lg, src, lv, lname, t, msg, ctx, base)
           end
         end
       end
@@ -306,9 +288,54 @@ local function deliver(src, lv, t, fmt, n, ...)
   end
 end
 
+local function deliver_ctx(src, lv, t, ctx, n, f, ...)
+  return dispatch(src, lv, t, format_message(f, n, ...), ctx, f, n, ...)
+end
+
+-- deliver(logger, level, time, fmt_or_context, n, ...)
+local function deliver(src, lv, t, fmt, n, ...)
+  if type(fmt) == "table" then
+    if n == 0 then return dispatch(src, lv, t, context_message(fmt), fmt, nil, 0) end
+    return deliver_ctx(src, lv, t, fmt, n - 1, ...)
+  end
+  return dispatch(src, lv, t, format_message(fmt, n, ...), nil, fmt, n, ...)
+end
+
+-- An async message whose arguments the native queue cannot copy (a context
+-- table, tables or other objects as arguments): captured now as an entry
+-- with its message already formatted and a copy of the context, so that
+-- what is logged is what the values were at the call, as in sync mode.
+local function capture(t, fmt, n, ...)
+  local e
+  if type(fmt) == "table" then
+    local ctx = {}
+    for k, v in pairs(fmt) do ctx[k] = v end
+    if n == 0 then
+      e = { n = 0, msg = context_message(ctx), ctx = ctx }
+    else
+      local f = ...
+      e = table.pack(select(2, ...))
+      e.msg, e.ctx, e.fmt = format_message(f, n - 1, select(2, ...)), ctx, f
+    end
+  else
+    e = table.pack(...)
+    e.msg, e.fmt = format_message(fmt, n, ...), fmt
+  end
+  e.t = t
+  return e
+end
+
+local function deliver_entry(lg, lv, e)
+  return dispatch(lg, lv, e.t, e.msg, e.ctx, e.fmt, e.n, unpack(e, 1, e.n))
+end
+
 ---------------------------------------------------------------------------
--- Async queue: a ring buffer of parallel arrays (logger, level, fmt, args);
--- the submission time is stored only when it changes (qT is sparse).
+-- Async queue: a native ring of records (lual.native.queue: logger id,
+-- level, time, format and a packed copy of the arguments, ~48 bytes for
+-- "msg %d"). The worker drains it in batches; records whose route is
+-- known to be plain (built-in presenter, file or console outputs) are
+-- formatted and written by the queue itself, the others come back to Lua.
+local native = require("lual.native")
 local A = {}
 local function async_defaults()
   return { enabled = false, backend = "coroutines", batch_size = 50, flush_interval = 1.0,
@@ -321,11 +348,11 @@ lual.async = {
   defaults = async_defaults(),
 }
 
-local qL, qV, qF, qA, qT = {}, {}, {}, {}, {}
-local qhead, qcount, qcap = 1, 0, 10000
-local last_sub_t, proc_t
+local Q                        -- the queue while async is on
+local qpush, qdrain            -- its bound push(id, lv, t, fmt, ...) and drain(max)
+local route_gen, route_levels = -1, -1   -- what the queue's routes were computed for
 local async_on = false
-local batch_size, strategy = 50, "drop_oldest"
+local batch_size = 50
 local worker, worker_failures, backoff_timer, fallback = nil, 0, nil, false
 local fallback_reported = false
 local flush_timer
@@ -334,6 +361,7 @@ local function reset_stats()
   astats = { queue_overflows = 0, worker_restarts = 0, messages_submitted = 0,
     messages_processed = 0, messages_dropped = 0, backend_errors = 0, batches_processed = 0,
     last_flush_time = nil }
+  if Q then Q:reset_stats() end
 end
 reset_stats()
 
@@ -342,50 +370,92 @@ local function now()
   return os.time()
 end
 
-local function take()
-  local h = qhead
-  local lg, lv, fmt, a = qL[h], qV[h], qF[h], qA[h]
-  local t = qT[h]
-  if t then proc_t = t; qT[h] = nil end
-  qL[h], qV[h], qF[h], qA[h] = nil, nil, nil, nil
-  qhead = (h == qcap) and 1 or h + 1
-  qcount = qcount - 1
-  return lg, lv, fmt, a
+-- Submission time: the queue reads the clock itself unless os.time has
+-- been replaced (then the replacement is called, as in sync mode).
+local os_lib = os
+local real_time = os.time
+if type(real_time) ~= "function" or debug.getinfo(real_time, "S").what ~= "C" then real_time = nil end
+local function time_arg()
+  local tf = os_lib.time
+  if tf == real_time then return nil end
+  return tf()
 end
 
-local function drop_oldest()
-  local h = qhead
-  local t = qT[h]
-  take()
-  if t then
-    if qcount > 0 then
-      if qT[qhead] == nil then qT[qhead] = t end
+-- Routes: for a (logger, level), the lines the queue writes by itself, or
+-- "slow" when any pipeline or output on the way needs Lua.
+local function compute_route(id, lv)
+  local src = logger_by_id[id]
+  local lname = levels.get_level_name(lv)
+  local emits = {}
+  local lg = src
+  while lg do
+    if lv >= effective_level(lg) then
+      for _, pl in ipairs(lg.pipelines) do
+        if lv >= pl.level then
+          local spec = pl.fast and pl.presenter.native
+          if not spec then return Q:set_route(id, lv, true) end
+          local mid = spec.mid(lname, src.name)
+          for _, o in ipairs(pl.outputs) do
+            if lv >= o.level then
+              local ok, target = false, nil
+              if o.builtin and o.target then ok, target = pcall(o.target) end
+              if not ok or not target then return Q:set_route(id, lv, true) end
+              emits[#emits + 1] = { spec.utc, mid, target }
+            end
+          end
+        end
+      end
     end
+    if not lg.propagate then break end
+    lg = lg.parent
+  end
+  Q:set_route(id, lv, false)
+  for _, e in ipairs(emits) do
+    if not Q:add_emit(id, lv, e[1], e[2], e[3]) then return end
   end
 end
 
-local function process_one(lg, lv, fmt, a)
-  if a == nil then deliver(lg, lv, proc_t, fmt, 0)
-  elseif type(a) == "table" then deliver(lg, lv, proc_t, fmt, a.n, unpack(a, 1, a.n))
-  else deliver(lg, lv, proc_t, fmt, 1, a) end
+-- drain(max) with routes kept current: -> done, stop (see native_queue_lua.cpp)
+local function drain_some(max)
+  if route_gen ~= gen or route_levels ~= levels.version then
+    Q:clear_routes()
+    route_gen, route_levels = gen, levels.version
+  end
+  local done, stop = qdrain(max)
+  if done > 0 then astats.messages_processed = astats.messages_processed + done end
+  if stop == 1 then compute_route(Q:front()) end
+  return done, stop
+end
+
+-- A record the queue hands back (q:pop()), delivered by Lua.
+local function process_popped(id, lv, t, fmt, n, ...)
+  local lg = logger_by_id[id]
+  if t == false then deliver_entry(lg, lv, fmt)
+  else deliver(lg, lv, t, fmt, n, ...) end
   astats.messages_processed = astats.messages_processed + 1
 end
 
 local function worker_main()
   while true do
-    local n = qcount
+    local n = Q:size()
     if n > batch_size then n = batch_size end
-    for _ = 1, n do
-      local lg, lv, fmt, a = take()
-      astats.messages_dropped = astats.messages_dropped + 1   -- undone on success
-      process_one(lg, lv, fmt, a)
-      astats.messages_dropped = astats.messages_dropped - 1
+    while n > 0 do
+      local done, stop = drain_some(n)
+      n = n - done
+      if stop == 2 then
+        astats.messages_dropped = astats.messages_dropped + 1   -- undone on success
+        process_popped(Q:pop())
+        astats.messages_dropped = astats.messages_dropped - 1
+        n = n - 1
+      elseif stop == 0 and done == 0 then
+        break
+      end
     end
     astats.batches_processed = astats.batches_processed + 1
     astats.last_flush_time = now()
     -- finished when the queue is empty (a suspended worker would outlive
     -- the script); otherwise yield between batches
-    if qcount == 0 then return end
+    if Q:size() == 0 then return end
     coroutine.yield()
   end
 end
@@ -393,12 +463,16 @@ end
 -- Synchronous processing (fallback mode): every event protected.
 local function sync_drain()
   processing = true
-  while qcount > 0 do
-    local lg, lv, fmt, a = take()
-    local ok, err = pcall(process_one, lg, lv, fmt, a)
-    if not ok then
-      astats.backend_errors = astats.backend_errors + 1
-      astats.messages_dropped = astats.messages_dropped + 1
+  while Q and Q:size() > 0 do
+    local done, stop = drain_some(Q:size())
+    if stop == 2 then
+      local ok = pcall(process_popped, Q:pop())
+      if not ok then
+        astats.backend_errors = astats.backend_errors + 1
+        astats.messages_dropped = astats.messages_dropped + 1
+      end
+    elseif stop == 0 and done == 0 then
+      break
     end
   end
   processing = false
@@ -423,7 +497,7 @@ local function worker_failed(err)
     local delay = math.min(1000, 10 * 2 ^ (worker_failures - 1))
     backoff_timer = setTimeout(function()
       backoff_timer = nil
-      if qcount > 0 and async_on then A.run_worker() end
+      if Q and Q:size() > 0 and async_on then A.run_worker() end
     end, delay)
     if _PY and _PY.unref then _PY.unref(backoff_timer) end
   end
@@ -446,59 +520,56 @@ function A.run_worker(force)
 end
 
 local function drain_all()
-  while qcount > 0 do
+  while Q and Q:size() > 0 do
     if processing then return end
     A.run_worker(true)
   end
 end
 A.drain_all = drain_all
 
+-- The queue is full and the strategy is "block": never drop. A task that
+-- can yield waits for the worker; elsewhere the queue is drained here, and
+-- inside the worker itself the message is written through.
 local drain_scheduled = false
-local function enqueue(lg, lv, fmt, n, ...)
-  astats.messages_submitted = astats.messages_submitted + 1
-  if qcount >= qcap then
-    if strategy == "drop_newest" then
-      astats.queue_overflows = astats.queue_overflows + 1
-      astats.messages_dropped = astats.messages_dropped + 1
-      return
-    elseif strategy == "drop_oldest" then
-      astats.queue_overflows = astats.queue_overflows + 1
-      astats.messages_dropped = astats.messages_dropped + 1
-      drop_oldest()
-    else -- block: never drop
-      astats.queue_overflows = astats.queue_overflows + 1
-      if coroutine.isyieldable() and _PY and _PY.sleep and setTimeout and not processing then
-        while qcount >= qcap do
-          if not drain_scheduled then
-            drain_scheduled = true
-            setTimeout(function() drain_scheduled = false; drain_all() end, 0)
-          end
-          _PY.sleep(0)
-        end
-      else
-        while qcount >= qcap and not processing do A.run_worker(true) end
-        if qcount >= qcap then -- inside the worker itself: write through
-          astats.messages_processed = astats.messages_processed + 1
-          return deliver(lg, lv, os.time(), fmt, n, ...)
-        end
+local function block_submit(lg, lv, t, e, fmt, ...)
+  Q:count(0, 1)
+  local cap = A.cfg.max_queue_size
+  if coroutine.isyieldable() and _PY and _PY.sleep and setTimeout and not processing then
+    while Q and Q:size() >= cap do
+      if not drain_scheduled then
+        drain_scheduled = true
+        setTimeout(function() drain_scheduled = false; drain_all() end, 0)
       end
+      _PY.sleep(0)
+    end
+  else
+    while Q:size() >= cap and not processing do A.run_worker(true) end
+    if Q:size() >= cap then
+      Q:count(1, 0)
+      astats.messages_processed = astats.messages_processed + 1
+      if e then return deliver_entry(lg, lv, e) end
+      return deliver(lg, lv, t or os.time(), fmt, select("#", ...), ...)
     end
   end
-  local t = os.time()
-  local slot = qhead + qcount
-  if slot > qcap then slot = slot - qcap end
-  qL[slot], qV[slot], qF[slot] = lg, lv, fmt
-  if n == 0 then
-    qA[slot] = nil
-  elseif n == 1 then
-    local a = ...
-    if a ~= nil and type(a) ~= "table" then qA[slot] = a else qA[slot] = table.pack(...) end
-  else
-    qA[slot] = table.pack(...)
+  if not Q then  -- async was switched off meanwhile
+    if e then return deliver_entry(lg, lv, e) end
+    return deliver(lg, lv, t or os.time(), fmt, select("#", ...), ...)
   end
-  if t ~= last_sub_t then qT[slot] = t; last_sub_t = t end
-  qcount = qcount + 1
-  if qcount >= batch_size and not processing then A.run_worker() end
+  local r
+  if e then r = Q:push_entry(lg._qid, lv, e) else r = qpush(lg._qid, lv, t, fmt, ...) end
+  if r == 1 and not processing then A.run_worker() end
+end
+
+-- What the level methods do when push did not simply queue (code r ~= 0).
+local function submitted(r, lg, lv, t, fmt, ...)
+  if r == 3 then
+    local e = capture(t or os.time(), fmt, select("#", ...), ...)
+    r = Q:push_entry(lg._qid, lv, e)
+    if r == 2 then return block_submit(lg, lv, t, e) end
+  elseif r == 2 then
+    return block_submit(lg, lv, t, nil, fmt, ...)
+  end
+  if r == 1 and not processing then A.run_worker() end
 end
 
 local function stop_timer()
@@ -509,8 +580,8 @@ local function start_timer()
   stop_timer()
   if not setInterval then return end
   flush_timer = setInterval(function()
-    if qcount > 0 and not processing then
-      while qcount > 0 and not processing and not backoff_timer do A.run_worker() end
+    if Q and Q:size() > 0 and not processing then
+      while Q and Q:size() > 0 and not processing and not backoff_timer do A.run_worker() end
     end
   end, A.cfg.flush_interval * 1000)
   if _PY and _PY.unref then _PY.unref(flush_timer) end
@@ -522,10 +593,19 @@ local function apply_async(cfg)
   A.cfg = cfg
   async_on = cfg.enabled
   batch_size = cfg.batch_size
-  strategy = cfg.overflow_strategy
-  qL, qV, qF, qA, qT = {}, {}, {}, {}, {}
-  qhead, qcount, qcap = 1, 0, cfg.max_queue_size
-  last_sub_t = nil
+  if Q then  -- the old queue's counts stay in the statistics
+    local sub, ovf, drp = Q:stats()
+    astats.messages_submitted = astats.messages_submitted + sub
+    astats.queue_overflows = astats.queue_overflows + ovf
+    astats.messages_dropped = astats.messages_dropped + drp
+  end
+  if async_on then
+    Q = native.queue(cfg.max_queue_size, cfg.batch_size, cfg.overflow_strategy)
+    qpush, qdrain = Q:pusher(), Q:drainer()
+  else
+    Q, qpush, qdrain = nil, nil, nil
+  end
+  route_gen = -1
   worker, worker_failures, fallback = nil, 0, false
   if backoff_timer then clearTimeout(backoff_timer); backoff_timer = nil end
   if async_on then start_timer() else stop_timer() end
@@ -550,6 +630,8 @@ end
 
 function lual.async.get_stats()
   local c = A.cfg
+  local sub, ovf, drp = 0, 0, 0
+  if Q then sub, ovf, drp = Q:stats() end
   local status
   if not async_on then status = "stopped"
   elseif fallback then status = "fallback"
@@ -557,12 +639,12 @@ function lual.async.get_stats()
   elseif processing then status = "processing"
   else status = "running" end
   return {
-    enabled = async_on, backend = c.backend, queue_size = qcount, batch_size = c.batch_size,
+    enabled = async_on, backend = c.backend, queue_size = Q and Q:size() or 0, batch_size = c.batch_size,
     flush_interval = c.flush_interval, max_queue_size = c.max_queue_size,
     overflow_strategy = c.overflow_strategy, worker_status = status,
-    last_flush_time = astats.last_flush_time, queue_overflows = astats.queue_overflows,
-    worker_restarts = astats.worker_restarts, messages_submitted = astats.messages_submitted,
-    messages_processed = astats.messages_processed, messages_dropped = astats.messages_dropped,
+    last_flush_time = astats.last_flush_time, queue_overflows = astats.queue_overflows + ovf,
+    worker_restarts = astats.worker_restarts, messages_submitted = astats.messages_submitted + sub,
+    messages_processed = astats.messages_processed, messages_dropped = astats.messages_dropped + drp,
     sync_fallback = fallback,
     backend_stats = { worker_restarts = astats.worker_restarts, backend_errors = astats.backend_errors + sink_errors(),
       batches_processed = astats.batches_processed, backend = c.backend },
@@ -635,19 +717,29 @@ end
 ---------------------------------------------------------------------------
 -- Logger methods
 local function emit(lg, lv, fmt, ...)
-  if async_on and not processing then
-    return enqueue(lg, lv, fmt, select("#", ...), ...)
+  if qpush and not processing then
+    local t = time_arg()
+    local r = qpush(lg._qid, lv, t, fmt, ...)
+    if r ~= 0 then return submitted(r, lg, lv, t, fmt, ...) end
+    return
   end
   return deliver(lg, lv, os.time(), fmt, select("#", ...), ...)
 end
 
+-- The hot path: level check, then (async) one native push that copies the
+-- arguments, or (sync) delivery now.
 local function level_method(lv)
   return function(self, fmt, ...)
     if live then live_tick() end
     local eff = (self._gen == gen) and self._eff or effective_level(self)
     if lv < eff then return end
-    if async_on and not processing then
-      return enqueue(self, lv, fmt, select("#", ...), ...)
+    if qpush and not processing then
+      local t
+      local tf = os_lib.time
+      if tf ~= real_time then t = tf() end
+      local r = qpush(self._qid, lv, t, fmt, ...)
+      if r ~= 0 then return submitted(r, self, lv, t, fmt, ...) end
+      return
     end
     return deliver(self, lv, os.time(), fmt, select("#", ...), ...)
   end
@@ -681,6 +773,7 @@ function Logger:get_level() return self.level end
 function Logger:add_pipeline(p)
   local pl = make_pipeline(sformat("pipelines[%d]", #self.pipelines + 1), p)
   self.pipelines[#self.pipelines + 1] = pl
+  gen = gen + 1
   return self
 end
 
@@ -695,6 +788,7 @@ end
 function Logger:set_propagate(v)
   if type(v) ~= "boolean" then error("propagate must be a boolean", 2) end
   self.propagate = v
+  gen = gen + 1
   return self
 end
 

@@ -10,7 +10,11 @@ M.definition = builtin
 local custom = {}        -- lower-case name -> value
 local name_of = {}       -- value -> upper-case name (cache)
 
+-- bumped whenever names change (the async queue caches level names)
+M.version = 0
+
 local function rebuild_names()
+  M.version = M.version + 1
   name_of = {}
   for n, v in pairs(builtin) do name_of[v] = n end
   for n, v in pairs(custom) do

@@ -1,6 +1,7 @@
 // require("lual.native"): FileSink for Lua. sink = native.open(path, mode)
 // ("a" or "w"); sink:write(s), sink:flush(), sink:close(), sink:size(),
 // sink:errors(). Thin C functions: checks first, then noexcept calls.
+// native.queue() and native.format(): see native_queue_lua.cpp.
 
 #include <lua.hpp>
 
@@ -13,9 +14,13 @@
 
 namespace plua::stdlib {
 
+extern const char* const kLualSinkType;
+const char* const kLualSinkType = "plua.lual.FileSink";
+void register_lual_queue(lua_State* L);
+
 namespace {
 
-constexpr const char* kSinkType = "plua.lual.FileSink";
+const char* const kSinkType = kLualSinkType;
 
 FileSink& check_sink(lua_State* L) {
   auto** slot = static_cast<FileSink**>(luaL_checkudata(L, 1, kSinkType));
@@ -107,6 +112,7 @@ int open_lual_native(lua_State* L) {
   lua_newtable(L);
   lua_pushcfunction(L, &native_open);
   lua_setfield(L, -2, "open");
+  register_lual_queue(L);
   return 1;
 }
 
