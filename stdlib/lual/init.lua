@@ -258,8 +258,11 @@ local function dispatch(src, lv, t, msg, ctx, fmt, n, ...)
             for j = 1, #outs do
               local o = outs[j]
               if lv >= o.level then
-                if o.builtin then
+                if o.builtin and not processing then
                   o.write(line)
+                elseif o.builtin then  -- in the async worker: count, go on
+                  local ok, err = pcall(o.write, line)
+                  if not ok then output_failed(err) end
                 else
                   local ok, err
                   if o.syslog then
