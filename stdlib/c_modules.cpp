@@ -5,6 +5,7 @@ namespace plua::stdlib {
 int open_lual_native(lua_State* L);
 int open_json(lua_State* L);
 int open_net(lua_State* L);
+int open_fibaro_tasks(lua_State* L);
 }
 
 namespace plua::runtime {
@@ -14,6 +15,7 @@ std::span<const BundledCModule> bundled_c_modules() {
       {"lual.native", &stdlib::open_lual_native},
       {"json", &stdlib::open_json},
       {"plua.net", &stdlib::open_net},
+      {"plua.fibaro.tasks", &stdlib::open_fibaro_tasks},
   };
   return modules;
 }

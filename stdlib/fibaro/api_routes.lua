@@ -4,6 +4,7 @@ local model = require("plua.fibaro.model")
 local json = require("json")
 local clock = require("plua.fibaro.clock")
 local fibaro = require("plua.fibaro.hub")
+local tasks = require("plua.fibaro.tasks")
 
 local api = {}
 local routes = {} -- { method, pattern, handler(captures, data, query) }
@@ -98,7 +99,8 @@ local function action(c, data)
   local device = device_or_404(c[1])
   if not device then return not_found("Device") end
   local args = type(data) == "table" and type(data.args) == "table" and data.args or {}
-  fibaro.call(device.id, c[2], table.unpack(args))
+  -- the script's line: call_one <- action <- request <- api.post <- script
+  fibaro._call_from(4, device.id, c[2], table.unpack(args))
   return { message = "Accepted" }, 202
 end
 route("POST", "/devices/(%d+)/action/([%w_]+)", action)
@@ -113,7 +115,7 @@ local function ui_event(_, data, query)
   if not object then return not_found("Device") end
   local values = e.values or (e.value ~= nil and { scalar(e.value) } or {})
   local event = { deviceId = id, elementName = e.elementName, eventType = e.eventType or "onReleased", values = values }
-  setTimeout(function() object:UIHandler(event) end, 0)
+  tasks.post(function() object:UIHandler(event) end, "ui", 4)
   return nil, 200
 end
 route("GET", "/plugins/callUIEvent", ui_event)
@@ -262,16 +264,30 @@ local function request(method, path, data)
       local captures = { clean:match(r[2]) }
       if captures[1] ~= nil then
         if captures[1] == clean and not r[2]:find("%(") then captures = {} end
-        return r[3](captures, data, query)
+        local result, status = r[3](captures, data, query) -- not a tail call: see tasks.post levels
+        return result, status
       end
     end
   end
   return nil, 501
 end
 
-function api.get(path) return request("GET", path) end
-function api.post(path, data) return request("POST", path, data) end
-function api.put(path, data) return request("PUT", path, data) end
-function api.delete(path) return request("DELETE", path) end
+-- Not tail calls: the stack levels of tasks.post count these frames.
+function api.get(path)
+  local data, status = request("GET", path)
+  return data, status
+end
+function api.post(path, data)
+  local result, status = request("POST", path, data)
+  return result, status
+end
+function api.put(path, data)
+  local result, status = request("PUT", path, data)
+  return result, status
+end
+function api.delete(path)
+  local data, status = request("DELETE", path)
+  return data, status
+end
 
 return api

@@ -3,6 +3,7 @@
 -- real HC3 (alarms, scenes, profiles) say so.
 local model = require("plua.fibaro.model")
 local log = require("plua.fibaro.log")
+local tasks = require("plua.fibaro.tasks")
 
 local fibaro = {}
 
@@ -11,9 +12,10 @@ local function check(cond, n, name, msg, level)
   if not cond then error(("bad argument #%d to 'fibaro.%s' (%s)"):format(n, name, msg), level or 3) end
 end
 
-local function check_id(id, name)
+-- `level`: how far above check_id's caller the script is (default 1).
+local function check_id(id, name, level)
   check(math.type(id) == "integer" or (type(id) == "number" and id == math.floor(id)), 1, name,
-    "device id expected, got " .. (type(id) == "number" and tostring(id) or type(id)), 4)
+    "device id expected, got " .. (type(id) == "number" and tostring(id) or type(id)), 3 + (level or 1))
   return math.tointeger(id)
 end
 
@@ -26,14 +28,11 @@ for _, level in ipairs({ "debug", "trace", "warning", "error" }) do
 end
 
 -- Asynchronous, as on the HC3: the action runs as its own task, after the
--- caller's, and an error in it is reported against the device.
-function fibaro.call(id, action, ...)
-  if type(id) == "table" then
-    for _, one in ipairs(id) do fibaro.call(one, action, ...) end
-    return
-  end
-  id = check_id(id, "call")
-  check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
+-- caller's; an error in it names the line of the call. `level` is where
+-- that line is, counted from call_one's caller.
+local function call_one(level, id, action, ...)
+  id = check_id(id, "call", level)
+  check(type(action) == "string", 2, "call", "action name expected, got " .. type(action), 2 + level)
   local object = model.objects[id]
   if not object then
     log.write("WARNING", rawget(_G, "__TAG") or "QUICKAPP",
@@ -41,8 +40,17 @@ function fibaro.call(id, action, ...)
     return
   end
   local args = table.pack(...)
-  setTimeout(function() object:callAction(action, table.unpack(args, 1, args.n)) end, 0)
+  tasks.post(function() object:callAction(action, table.unpack(args, 1, args.n)) end, "action", level + 1)
 end
+
+function fibaro.call(id, action, ...)
+  if type(id) == "table" then
+    for _, one in ipairs(id) do call_one(2, one, action, ...) end
+    return
+  end
+  call_one(2, id, action, ...)
+end
+fibaro._call_from = call_one
 
 -- value, modified time of a device property (nil if the device has none)
 function fibaro.get(id, property)

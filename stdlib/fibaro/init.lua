@@ -10,6 +10,7 @@ local quickapp = require("plua.fibaro.quickapp")
 local hub = require("plua.fibaro.hub")
 local api = require("plua.fibaro.api")
 local json = require("json")
+local tasks = require("plua.fibaro.tasks")
 
 local M = {}
 local loaded_files = {}
@@ -153,12 +154,14 @@ function M.run_files()
 end
 
 -- After the main file: a script that defined QuickApp:onInit gets its
--- quickApp, created on the loop as the controller would.
+-- quickApp, created on the loop as the controller would (an error in it is
+-- reported against the line that defines onInit).
 function M.start()
-  if type(rawget(quickapp.QuickApp, "onInit")) ~= "function" then return end
-  setTimeout(function()
+  local on_init = rawget(quickapp.QuickApp, "onInit")
+  if type(on_init) ~= "function" then return end
+  tasks.post(function()
     _G.quickApp = quickapp.QuickApp(main_device)
-  end, 0)
+  end, "onInit", on_init)
 end
 
 return M

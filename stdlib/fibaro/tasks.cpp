@@ -1,0 +1,78 @@
+// require("plua.fibaro.tasks"): post(fn, kind [, where]) runs fn as its own
+// task, queued like a timer callback, but labelled for what it is
+// (QuickApp:onInit, a fibaro.call action, a UI callback), so that an error
+// in it names the place in the script that asked for it: `where` is a stack
+// level above post's caller (default 1) or a function (where it is defined).
+
+#include <lua.hpp>
+
+#include "runtime.hpp"
+
+namespace plua::stdlib {
+
+namespace {
+
+constexpr const char* kKinds[] = {"onInit", "action", "ui", nullptr};
+constexpr const char* kLabels[] = {"QuickApp:onInit", "a fibaro.call action", "a UI callback"};
+
+// C++ that may throw stays out of the Lua-facing frame (errors are longjmps).
+bool intern_origin(runtime::Runtime& rt, const lua_Debug& ar, runtime::Origin& origin) noexcept {
+  try {
+    origin = runtime::Origin{rt.sources().intern(ar.short_src), static_cast<std::uint32_t>(ar.currentline)};
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+bool post_function(runtime::Runtime& rt, int ref, const runtime::TaskLabel& label) noexcept {
+  try {
+    rt.scheduler().post(
+        [ref](lua_State* S) {
+          lua_rawgeti(S, LUA_REGISTRYINDEX, ref);
+          luaL_unref(S, LUA_REGISTRYINDEX, ref);
+          return 0;
+        },
+        label);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+int tasks_post(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  const int kind = luaL_checkoption(L, 2, nullptr, kKinds);
+  auto& rt = runtime::runtime_of(L);
+  runtime::Origin origin{};
+  lua_Debug ar;
+  bool found = false;
+  if (lua_type(L, 3) == LUA_TFUNCTION) {
+    lua_pushvalue(L, 3);
+    found = lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0;
+    ar.currentline = ar.linedefined;
+  } else {
+    const int level = static_cast<int>(luaL_optinteger(L, 3, 1));
+    found = lua_getstack(L, level, &ar) != 0 && lua_getinfo(L, "Sl", &ar) != 0 && ar.currentline > 0;
+  }
+  if (found && !intern_origin(rt, ar, origin)) return luaL_error(L, "not enough memory");
+  lua_settop(L, 1);
+  const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  const runtime::TaskLabel label{runtime::TaskLabel::Kind::Callback, 0, origin, kLabels[kind]};
+  if (!post_function(rt, ref, label)) {
+    luaL_unref(L, LUA_REGISTRYINDEX, ref);
+    return luaL_error(L, "not enough memory");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int open_fibaro_tasks(lua_State* L) {
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, &tasks_post);
+  lua_setfield(L, -2, "post");
+  return 1;
+}
+
+}  // namespace plua::stdlib
