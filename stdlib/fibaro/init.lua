@@ -82,10 +82,12 @@ local function install_globals(config)
   _G.class = class.class
   _G.QuickAppBase, _G.QuickApp, _G.QuickAppChild = quickapp.QuickAppBase, quickapp.QuickApp, quickapp.QuickAppChild
   _G.fibaro, _G.hub, _G.api, _G.json = hub, hub, api, json
-  local has_net, net = pcall(require, "plua.net")
-  _G.net = has_net and net or {
-    HTTPClient = function() error("net.HTTPClient is not available in this build", 2) end,
-  }
+  local net = {}
+  for name, value in pairs(require("plua.net")) do net[name] = value end
+  for _, name in ipairs({ "TCPSocket", "UDPSocket", "WebSocketClient", "WebSocketClientTls" }) do
+    net[name] = net[name] or function() error(("net.%s is not supported by plua yet"):format(name), 2) end
+  end
+  _G.net = net
   _G.plugin = {
     mainDeviceId = main_device.id,
     getDevice = function(id) return (api.get("/devices/" .. tostring(id))) end,

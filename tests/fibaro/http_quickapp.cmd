@@ -1,0 +1,1 @@
+bash ../http/with_server.sh "$PLUA" "$SCRIPT"
