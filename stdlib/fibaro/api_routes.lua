@@ -255,6 +255,9 @@ local function request(method, path, data)
   elseif data ~= nil and type(data) ~= "table" then
     error(("bad argument #2 to 'api.%s' (table or JSON string expected, got %s)"):format(method:lower(), type(data)), 3)
   end
+  if model.trace then
+    model.trace(("api.%s %s%s"):format(method:lower(), path, data ~= nil and " " .. model.describe(data) or ""))
+  end
   data = data or {}
   local clean, q = path:match("^([^?]*)%??(.*)$")
   clean = clean:gsub("^/api/", "/"):gsub("/$", "")

@@ -40,6 +40,11 @@ local function call_one(level, id, action, ...)
     return
   end
   local args = table.pack(...)
+  if model.trace then
+    local shown = {}
+    for i = 1, args.n do shown[i] = model.describe(args[i]) end
+    model.trace(("fibaro.call(%d, %q%s)"):format(id, action, args.n > 0 and ", " .. table.concat(shown, ", ") or ""))
+  end
   tasks.post(function() object:callAction(action, table.unpack(args, 1, args.n)) end, "action", level + 1)
 end
 

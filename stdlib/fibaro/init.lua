@@ -146,7 +146,8 @@ function M.setup(config)
   end
   install_globals(config)
   if config.debug then
-    log.write("INFO", "PLUA", ("device %d '%s' (%s) created offline"):format(id, config.name, config.type))
+    model.trace = function(text) log.line("INFO", "PLUA", text) end
+    model.trace(("device %d '%s' (%s) created offline"):format(id, config.name, config.type))
   end
 end
 

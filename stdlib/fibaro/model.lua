@@ -143,8 +143,20 @@ function M.set_property(id, name, value)
   if same(old, value) then return true end
   device.properties[name] = copy(value)
   device.modified = now()
+  if M.trace then M.trace(("device %d: %s = %s"):format(id, name, M.describe(value))) end
   M.emit("DevicePropertyUpdatedEvent", { id = id, property = name, newValue = copy(value), oldValue = copy(old) })
   return true
+end
+
+-- The `debug` header: init sets M.trace to a function that logs a line.
+M.trace = nil
+
+function M.describe(v)
+  if type(v) == "table" then
+    local ok, text = pcall(json.encode, v)
+    if ok then return text end
+  end
+  return type(v) == "string" and ("%q"):format(v) or tostring(v)
 end
 
 -- Global variables (values are strings, as on the HC3).

@@ -36,4 +36,7 @@ function QuickApp:onInit()
   print(loc.latitude, loc.longitude, "sun", fibaro.getValue(1, "sunriseHour"), fibaro.getValue(1, "sunsetHour"))
   print(os.date("%Y-%m-%d %H:%M:%S"), os.date("%H:%M", os.time({ year = 2020, month = 1, day = 1, hour = 10, min = 30 })))
   print(_PY.config.fibaro)
+  self:updateProperty("value", 21.5)
+  fibaro.call(self.id, "noop", 1, "a", { x = true })
 end
+function QuickApp:noop(...) print("noop", ...) end
