@@ -54,6 +54,13 @@ local function custom_format(fmt, stamp)
   end
 end
 
+-- A presenter's line as the async queue writes it by itself (no context):
+-- pre .. stamp .. mid(level_name, logger_name, level_no) .. message .. post,
+-- the message JSON-encoded when `json`.
+local function text_native(utc, mid)
+  return { stamp = utc and "text_utc" or "text", json = false, pre = "", mid = mid, post = "" }
+end
+
 function M.text(cfg)
   cfg = check_opts("text", cfg, { timezone = true, format = true })
   local utc = is_utc(cfg.timezone) or false
@@ -66,8 +73,7 @@ function M.text(cfg)
     p.line = function(t, lname, _, logger, msg)
       return stamp(t) .. " " .. lname .. " [" .. logger .. "] " .. msg
     end
-    -- the same line as the async queue writes it: stamp .. mid .. message
-    p.native = { utc = utc, mid = function(lname, logger) return " " .. lname .. " [" .. logger .. "] " end }
+    p.native = text_native(utc, function(lname, logger) return " " .. lname .. " [" .. logger .. "] " end)
   end
   return setmetatable(p, presenter_mt)
 end
@@ -106,9 +112,9 @@ function M.color(cfg)
     return stamp(t) .. " " .. c .. lname .. RESET .. " [" .. logger .. "] " .. msg
   end
   if not inner then
-    p.native = { utc = utc, mid = function(lname, logger)
+    p.native = text_native(utc, function(lname, logger)
       return " " .. (colors[lname] or ansi.white) .. lname .. RESET .. " [" .. logger .. "] "
-    end }
+    end)
   end
   return setmetatable(p, presenter_mt)
 end
@@ -197,6 +203,16 @@ function M.json(cfg)
     end
     return "{" .. nl .. concat(parts, "," .. nl) .. nl .. "}"
   end
+  local nl, pad, colon = "", "", ":"
+  if indent then nl, pad, colon = "\n", indent, ": " end
+  local function field(key, v) return "," .. nl .. pad .. '"' .. key .. '"' .. colon .. encode(v, indent, 1, {}) end
+  p.native = { stamp = utc and "iso_utc" or "iso", json = true,
+    pre = "{" .. nl .. pad .. '"timestamp"' .. colon .. '"',
+    mid = function(lname, logger, lno)
+      return '"' .. field("level_name", lname) .. field("level_no", lno) .. field("logger_name", logger)
+        .. "," .. nl .. pad .. '"message"' .. colon
+    end,
+    post = nl .. "}" }
   return setmetatable(p, presenter_mt)
 end
 

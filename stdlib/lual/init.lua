@@ -397,13 +397,13 @@ local function compute_route(id, lv)
         if lv >= pl.level then
           local spec = pl.fast and pl.presenter.native
           if not spec then return Q:set_route(id, lv, true) end
-          local mid = spec.mid(lname, src.name)
+          local mid = spec.mid(lname, src.name, lv)
           for _, o in ipairs(pl.outputs) do
             if lv >= o.level then
               local ok, target = false, nil
               if o.builtin and o.target then ok, target = pcall(o.target) end
               if not ok or not target then return Q:set_route(id, lv, true) end
-              emits[#emits + 1] = { spec.utc, mid, target }
+              emits[#emits + 1] = { spec, mid, target }
             end
           end
         end
@@ -414,7 +414,8 @@ local function compute_route(id, lv)
   end
   Q:set_route(id, lv, false)
   for _, e in ipairs(emits) do
-    if not Q:add_emit(id, lv, e[1], e[2], e[3]) then return end
+    local spec = e[1]
+    if not Q:add_emit(id, lv, spec.stamp, spec.json, spec.pre, e[2], spec.post, e[3]) then return end
   end
 end
 

@@ -119,6 +119,34 @@ bool append_padded(std::string& out, const PackedArg& a, bool left, int width, i
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\b': out.append("\\b"); break;
+      case '\f': out.append("\\f"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out.append(buf, 6);
+        break;
+      }
+    }
+  }
+  out.append(s.substr(run));
+  out.push_back('"');
+}
+
 bool lua_format(std::string& out, std::string_view fmt, const PackedArg* args, std::size_t nargs) {
   out.clear();
   std::size_t argi = 0;
@@ -348,7 +376,8 @@ bool LogQueue::set_route(std::uint32_t logger, double level, bool slow) noexcept
   return true;
 }
 
-bool LogQueue::add_emit(std::uint32_t logger, double level, bool utc, std::string_view mid,
+bool LogQueue::add_emit(std::uint32_t logger, double level, StampKind stamp, bool json,
+                        std::string_view pre, std::string_view mid, std::string_view post,
                         luaL_Stream* stream, FileSink** sink) noexcept {
   const auto it = route_index_.find(route_key(logger, level));
   if (it == route_index_.end()) return false;
@@ -356,7 +385,8 @@ bool LogQueue::add_emit(std::uint32_t logger, double level, bool utc, std::strin
   try {
     std::size_t target = 0;
     target_index(stream, sink, target);
-    r.emits.push_back(Emit{utc, std::string(mid), target});
+    r.emits.push_back(
+        Emit{Line{stamp, json, std::string(pre), std::string(mid), std::string(post)}, target});
   } catch (...) {
     r.slow = true;
     return false;
@@ -369,13 +399,17 @@ bool LogQueue::target_ok(const Target& t) const {
   return t.sink != nullptr && *t.sink != nullptr && (*t.sink)->is_open();
 }
 
-std::string_view LogQueue::stamp(std::int64_t t, bool utc) {
-  Stamp& s = stamps_[utc ? 1 : 0];
+std::string_view LogQueue::stamp(std::int64_t t, StampKind kind) {
+  Stamp& s = stamps_[static_cast<std::size_t>(kind)];
   if (s.t != t) {
     const auto tt = static_cast<std::time_t>(t);
+    const bool utc = kind == StampKind::TextUtc || kind == StampKind::IsoUtc;
+    const char* pattern = kind == StampKind::IsoUtc     ? "%Y-%m-%dT%H:%M:%SZ"
+                          : kind == StampKind::IsoLocal ? "%Y-%m-%dT%H:%M:%S"
+                                                        : "%Y-%m-%d %H:%M:%S";
     std::tm tm{};
     if ((utc ? ::gmtime_r(&tt, &tm) : ::localtime_r(&tt, &tm)) == nullptr) return {};
-    s.len = std::strftime(s.text, sizeof s.text, "%Y-%m-%d %H:%M:%S", &tm);
+    s.len = std::strftime(s.text, sizeof s.text, pattern, &tm);
     if (s.len == 0) return {};
     s.t = t;
   }
@@ -390,13 +424,19 @@ bool LogQueue::write_record(const Head& h, const Route& r) {
   args_of(h, args_.data());
   if (!lua_format(msg_, format_of(h), args_.data(), h.nargs)) return false;
   for (const Emit& e : r.emits) {
-    if (stamp(h.time, e.utc).empty()) return false;
+    if (stamp(h.time, e.line.stamp).empty()) return false;
   }
   for (const Emit& e : r.emits) {
-    const std::string_view st = stamp(h.time, e.utc);
-    line_.assign(st.data(), st.size());
-    line_.append(e.mid);
-    line_.append(msg_);
+    const Line& l = e.line;
+    line_.assign(l.pre);
+    line_.append(stamp(h.time, l.stamp));
+    line_.append(l.mid);
+    if (l.json) {
+      append_json_string(line_, msg_);
+    } else {
+      line_.append(msg_);
+    }
+    line_.append(l.post);
     line_.push_back('\n');
     Target& t = targets_[e.target];
     if (t.stream != nullptr) {

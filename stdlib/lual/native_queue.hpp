@@ -38,6 +38,11 @@ struct PackedArg {
 bool lua_format(std::string& out, std::string_view fmt, const PackedArg* args,
                 std::size_t nargs);
 
+// Appends `s` as lual's json presenter writes a string: in quotes, with
+// backslash escapes for the quote, the backslash, b f n r t, and \u00XX for
+// the other control bytes (0x00-0x1f, 0x7f); other bytes as they are.
+void append_json_string(std::string& out, std::string_view s);
+
 // The queue. Entries are variable-size records laid out back to back in
 // blocks; the oldest is at the front.
 class LogQueue {
@@ -64,10 +69,18 @@ class LogQueue {
     FileSink** sink = nullptr;
     std::string pending;  // sink bytes gathered during one drain
   };
-  // One line of one record: stamp + mid + message, to a target.
+  // How a line shows the time: text presenters' "2024-01-31 12:00:00",
+  // json's "2024-01-31T12:00:00" (+ "Z" in UTC); local time or UTC.
+  enum class StampKind : std::uint8_t { TextLocal, TextUtc, IsoLocal, IsoUtc };
+  // One line of one record, to a target: pre + stamp + mid + message +
+  // post, the message as a JSON string when `json`.
+  struct Line {
+    StampKind stamp;
+    bool json;
+    std::string pre, mid, post;
+  };
   struct Emit {
-    bool utc;
-    std::string mid;
+    Line line;
     std::size_t target;
   };
   struct Route {
@@ -101,7 +114,8 @@ class LogQueue {
   // line to a fast route. False when out of memory.
   void clear_routes() noexcept;
   bool set_route(std::uint32_t logger, double level, bool slow) noexcept;
-  bool add_emit(std::uint32_t logger, double level, bool utc, std::string_view mid,
+  bool add_emit(std::uint32_t logger, double level, StampKind stamp, bool json,
+                std::string_view pre, std::string_view mid, std::string_view post,
                 luaL_Stream* stream, FileSink** sink) noexcept;
 
   // Writes up to `max` records from the front whose routes are known and
@@ -131,7 +145,7 @@ class LogQueue {
   bool write_record(const Head& h, const Route& r);
   bool target_ok(const Target& t) const;
   void flush_sinks() noexcept;
-  std::string_view stamp(std::int64_t t, bool utc);
+  std::string_view stamp(std::int64_t t, StampKind kind);
 
   std::deque<Block> blocks_;
   Block spare_;
@@ -151,7 +165,7 @@ class LogQueue {
     char text[32] = {};
     std::size_t len = 0;
   };
-  Stamp stamps_[2];  // local, UTC
+  Stamp stamps_[4];  // by StampKind
 };
 
 }  // namespace plua::stdlib

@@ -316,27 +316,33 @@ int queue_set_route(lua_State* L) {
   return 0;
 }
 
-// q:add_emit(logger_id, level, utc, mid, target) -> true, or false when
-// the target is neither an open Lua file nor a sink (the route turns slow)
+// q:add_emit(logger_id, level, stamp, json, pre, mid, post, target) -> true,
+// or false when the target is neither an open Lua file nor a sink (the
+// route turns slow). stamp: "text" | "text_utc" | "iso" | "iso_utc".
 int queue_add_emit(lua_State* L) {
   QueueBox& b = check_box(L);
   const auto id = static_cast<std::uint32_t>(luaL_checkinteger(L, 2));
   const double level = luaL_checknumber(L, 3);
-  const bool utc = lua_toboolean(L, 4) != 0;
-  std::size_t mid_len = 0;
-  const char* mid = luaL_checklstring(L, 5, &mid_len);
-  auto* stream = static_cast<luaL_Stream*>(luaL_testudata(L, 6, LUA_FILEHANDLE));
-  auto** sink = static_cast<FileSink**>(luaL_testudata(L, 6, kLualSinkType));
+  static const char* const stamps[] = {"text", "text_utc", "iso", "iso_utc", nullptr};
+  const auto stamp = static_cast<LogQueue::StampKind>(luaL_checkoption(L, 4, nullptr, stamps));
+  const bool json = lua_toboolean(L, 5) != 0;
+  std::size_t pre_len = 0, mid_len = 0, post_len = 0;
+  const char* pre = luaL_checklstring(L, 6, &pre_len);
+  const char* mid = luaL_checklstring(L, 7, &mid_len);
+  const char* post = luaL_checklstring(L, 8, &post_len);
+  auto* stream = static_cast<luaL_Stream*>(luaL_testudata(L, 9, LUA_FILEHANDLE));
+  auto** sink = static_cast<FileSink**>(luaL_testudata(L, 9, kLualSinkType));
   if (stream == nullptr && sink == nullptr) {
     b.q->set_route(id, level, true);
     lua_pushboolean(L, 0);
     return 1;
   }
   lua_getiuservalue(L, 1, 2);  // keep the target alive while routed
-  lua_pushvalue(L, 6);
+  lua_pushvalue(L, 9);
   lua_rawseti(L, -2, static_cast<lua_Integer>(lua_rawlen(L, -2) + 1));
   lua_pop(L, 1);
-  const bool ok = b.q->add_emit(id, level, utc, {mid, mid_len}, stream, sink);
+  const bool ok = b.q->add_emit(id, level, stamp, json, {pre, pre_len}, {mid, mid_len},
+                                {post, post_len}, stream, sink);
   lua_pushboolean(L, ok ? 1 : 0);
   return 1;
 }

@@ -64,6 +64,7 @@ local function messages(app, db, plain)
   db:debug("filtered out")
   plain:critical("utc %s", "line")
   app:info("embedded \0 zero %s", "x\0y")
+  app:info('quotes " and \\ and \t tab \r\n newline \1\31\127 del %s', "\200\255 high")
   app:info(string.rep("long ", 40) .. "%s", string.rep("z", 300))
 end
 
@@ -73,6 +74,8 @@ local function run(async, path)
     { level = lual.info, outputs = { { lual.file, path = path } }, presenter = lual.text() },
     { level = lual.warning, outputs = { { lual.file, path = path .. ".color" } }, presenter = lual.color() },
     { level = lual.info, outputs = { { lual.file, path = path .. ".json" } }, presenter = lual.json() },
+    { level = lual.error, outputs = { { lual.file, path = path .. ".pretty" } },
+      presenter = lual.json({ pretty = true, timezone = lual.local_time }) },
   } })
   local app = lual.logger("app")
   local db = lual.logger("app.db")
@@ -92,7 +95,7 @@ end
 
 local function compare(title, a, b)
   local same = true
-  for _, ext in ipairs({ "", ".color", ".json", ".utc" }) do
+  for _, ext in ipairs({ "", ".color", ".json", ".pretty", ".utc" }) do
     local x, y = read(a .. ext), read(b .. ext)
     if x ~= y then
       same = false
@@ -109,7 +112,8 @@ run({ enabled = true, batch_size = 3 }, tmp .. "/async.log")
 run({ enabled = true, backend = lual.async.libuv, batch_size = 1000 }, tmp .. "/uv.log")
 compare("coroutines backend", tmp .. "/sync.log", tmp .. "/async.log")
 compare("libuv backend", tmp .. "/sync.log", tmp .. "/uv.log")
-io.write((read(tmp .. "/async.log"):gsub("%z", "\\0")))
+io.write((read(tmp .. "/async.log"):gsub("[%z\1-\9\11-\31\127-\255]",
+  function(c) return "\\" .. c:byte() end)))
 
 -- 3. The real clock: the queue stamps records itself.
 os.time = real_time
