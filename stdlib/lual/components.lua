@@ -332,7 +332,7 @@ local function severity(level_no)
   return 7
 end
 
--- Syslog over UDP (RFC 3164 framing); needs luasocket's `socket` module.
+-- Syslog over UDP (RFC 3164 framing), on lual.native's connected socket.
 local syslog_sockets = {}
 function M.syslog_sender(config)
   config = config or {}
@@ -345,16 +345,16 @@ function M.syslog_sender(config)
   local key = host .. ":" .. port
   local udp = syslog_sockets[key]
   if not udp then
-    local ok, socket = pcall(require, "socket")
-    if not ok then error("lual.syslog needs the luasocket module ('socket'), which is not installed", 0) end
-    udp = assert(socket.udp())
-    assert(udp:setpeername(host, port))
+    local err
+    udp, err = require("lual.native").udp(host, port)
+    if not udp then error("lual.syslog: " .. err, 0) end
     syslog_sockets[key] = udp
   end
   return function(level_no, t, msg)
     local pri = fac * 8 + severity(level_no)
     local stamp = os.date("%b %d %H:%M:%S", t):gsub("^(%a+) 0", "%1  ")
-    udp:send(sformat("<%d>%s %s %s: %s", pri, stamp, hostname, tag, msg))
+    local ok, err = udp:send(sformat("<%d>%s %s %s: %s", pri, stamp, hostname, tag, msg))
+    if not ok then error("lual.syslog: " .. err, 0) end
   end
 end
 

@@ -17,6 +17,7 @@ namespace plua::stdlib {
 extern const char* const kLualSinkType;
 const char* const kLualSinkType = "plua.lual.FileSink";
 void register_lual_queue(lua_State* L);
+void register_udp_sender(lua_State* L);
 
 namespace {
 
@@ -113,6 +114,7 @@ int open_lual_native(lua_State* L) {
   lua_pushcfunction(L, &native_open);
   lua_setfield(L, -2, "open");
   register_lual_queue(L);
+  register_udp_sender(L);
   return 1;
 }
 
