@@ -1,20 +1,27 @@
 #pragma once
-// unique_ptr owners for libcurl's C handles: one deleter per handle type.
+// unique_ptr owners for libcurl's C handles: one deleter per handle type,
+// each calling through the loaded library (curl_api.hpp), which must
+// outlive the handles.
 
 #include <curl/curl.h>
 
 #include <memory>
 
+#include "net/curl_api.hpp"
+
 namespace plua::stdlib::net {
 
 struct MultiDeleter {
-  void operator()(CURLM* multi) const noexcept { curl_multi_cleanup(multi); }
+  const CurlApi* curl = nullptr;
+  void operator()(CURLM* multi) const noexcept { curl->multi_cleanup(multi); }
 };
 struct EasyDeleter {
-  void operator()(CURL* easy) const noexcept { curl_easy_cleanup(easy); }
+  const CurlApi* curl = nullptr;
+  void operator()(CURL* easy) const noexcept { curl->easy_cleanup(easy); }
 };
 struct SlistDeleter {
-  void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
+  const CurlApi* curl = nullptr;
+  void operator()(curl_slist* list) const noexcept { curl->slist_free_all(list); }
 };
 
 using MultiPtr = std::unique_ptr<CURLM, MultiDeleter>;

@@ -217,7 +217,7 @@ const char* start_request(lua_State* L, int callbacks_ref, long timeout_ms, bool
   lua::Ref callbacks = lua::Ref::adopt(runtime.state(), callbacks_ref);
   try {
     HttpService& service = runtime.service<HttpService>();
-    if (!service.accepting()) return "cannot start a request while the process is exiting";
+    if (const char* why = service.refusal()) return why;
     RequestSpec spec;
     spec.url = string_at(L, kUrl);
     spec.method = string_at(L, kMethod);
@@ -240,7 +240,7 @@ const char* start_request(lua_State* L, int callbacks_ref, long timeout_ms, bool
   } catch (const std::bad_alloc&) {
     return "not enough memory";
   } catch (const std::exception&) {
-    return "cannot initialise libcurl";
+    return "cannot start the HTTP client";
   }
 }
 

@@ -12,23 +12,20 @@ namespace {
 constexpr const char* kSuccessWhat = "net.HTTPClient success callback";
 constexpr const char* kErrorWhat = "net.HTTPClient error callback";
 
-// curl_global_init is not thread-safe and must run once per process: a
-// function-local static is initialised exactly once, under a lock.
-bool curl_ready() {
-  static const bool ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  return ready;
-}
-
 }  // namespace
 
 HttpService::HttpService(runtime::Runtime& runtime) : runtime_(runtime) {
-  if (!curl_ready()) throw std::runtime_error("cannot initialise libcurl");
-  multi_.reset(curl_multi_init());
+  curl_ = CurlApi::load(unavailable_);
+  if (!curl_) {
+    closed_ = true;  // nothing to shut down
+    return;
+  }
+  multi_ = MultiPtr(curl_->multi_init(), MultiDeleter{curl_.get()});
   if (!multi_) throw std::bad_alloc();
-  curl_multi_setopt(multi_.get(), CURLMOPT_SOCKETFUNCTION, &HttpService::on_socket);
-  curl_multi_setopt(multi_.get(), CURLMOPT_SOCKETDATA, this);
-  curl_multi_setopt(multi_.get(), CURLMOPT_TIMERFUNCTION, &HttpService::on_timer);
-  curl_multi_setopt(multi_.get(), CURLMOPT_TIMERDATA, this);
+  curl_->multi_setopt(multi_.get(), CURLMOPT_SOCKETFUNCTION, &HttpService::on_socket);
+  curl_->multi_setopt(multi_.get(), CURLMOPT_SOCKETDATA, this);
+  curl_->multi_setopt(multi_.get(), CURLMOPT_TIMERFUNCTION, &HttpService::on_timer);
+  curl_->multi_setopt(multi_.get(), CURLMOPT_TIMERDATA, this);
   if (const int rc = uv_timer_init(runtime.loop(), timer_.get()); rc != 0) {
     throw std::runtime_error(uv_strerror(rc));
   }
@@ -46,11 +43,17 @@ HttpService::~HttpService() {
   close_curl();
 }
 
+const char* HttpService::refusal() const {
+  if (!curl_) return unavailable_.c_str();
+  if (closed_) return "cannot start a request while the process is exiting";
+  return nullptr;
+}
+
 bool HttpService::start(RequestSpec spec, lua::Ref callbacks, runtime::Origin origin) {
-  auto transfer = std::make_unique<Transfer>(next_id_++, std::move(callbacks), origin);
+  auto transfer = std::make_unique<Transfer>(*curl_, next_id_++, std::move(callbacks), origin);
   if (!transfer->prepare(std::move(spec))) return false;
   const auto [it, inserted] = transfers_.emplace(transfer->id(), std::move(transfer));
-  if (curl_multi_add_handle(multi_.get(), it->second->easy()) != CURLM_OK) {
+  if (curl_->multi_add_handle(multi_.get(), it->second->easy()) != CURLM_OK) {
     transfers_.erase(it);
     return false;
   }
@@ -125,19 +128,19 @@ void HttpService::on_timeout(uv_timer_t* timer) {
 // touches the handle afterwards.
 void HttpService::drive(curl_socket_t socket, int flags) {
   int still_running = 0;
-  curl_multi_socket_action(multi_.get(), socket, flags, &still_running);
+  curl_->multi_socket_action(multi_.get(), socket, flags, &still_running);
   collect_done();
 }
 
 void HttpService::collect_done() {
   int left = 0;
-  while (CURLMsg* message = curl_multi_info_read(multi_.get(), &left)) {
+  while (CURLMsg* message = curl_->multi_info_read(multi_.get(), &left)) {
     if (message->msg != CURLMSG_DONE) continue;
     CURL* easy = message->easy_handle;
     const CURLcode code = message->data.result;
     void* owner = nullptr;
-    curl_easy_getinfo(easy, CURLINFO_PRIVATE, &owner);
-    curl_multi_remove_handle(multi_.get(), easy);  // `message` is invalid from here
+    curl_->easy_getinfo(easy, CURLINFO_PRIVATE, &owner);
+    curl_->multi_remove_handle(multi_.get(), easy);  // `message` is invalid from here
     complete(*static_cast<Transfer*>(owner), code);
   }
 }
@@ -197,7 +200,7 @@ void HttpService::shutdown() {
 void HttpService::cancel_running() noexcept {
   for (auto& [id, transfer] : transfers_) {
     if (!transfer->running()) continue;
-    curl_multi_remove_handle(multi_.get(), transfer->easy());
+    curl_->multi_remove_handle(multi_.get(), transfer->easy());
     transfer->abandon();
   }
   running_ = 0;
@@ -209,8 +212,8 @@ void HttpService::cancel_running() noexcept {
 void HttpService::close_curl() noexcept {
   if (closed_) return;
   closed_ = true;
-  curl_multi_setopt(multi_.get(), CURLMOPT_SOCKETFUNCTION, nullptr);
-  curl_multi_setopt(multi_.get(), CURLMOPT_TIMERFUNCTION, nullptr);
+  curl_->multi_setopt(multi_.get(), CURLMOPT_SOCKETFUNCTION, nullptr);
+  curl_->multi_setopt(multi_.get(), CURLMOPT_TIMERFUNCTION, nullptr);
   watches_.clear();
   timer_.close();
   multi_.reset();

@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP client's per-Runtime state (runtime.service<HttpService>()):
-// libcurl's multi handle driven by the uv loop through the multi-socket API,
+// the libcurl library, loaded when the service is created (the first
+// request), and its multi handle driven by the uv loop through the multi-socket API,
 // with one uv_poll per socket libcurl asks to watch (CURLMOPT_SOCKETFUNCTION)
 // and one uv timer for the deadline it asks for (CURLMOPT_TIMERFUNCTION).
 //
@@ -20,7 +21,10 @@
 #include <memory>
 #include <unordered_map>
 
+#include <string>
+
 #include "lua/ref.hpp"
+#include "net/curl_api.hpp"
 #include "net/curl_handles.hpp"
 #include "net/request.hpp"
 #include "net/transfer.hpp"
@@ -31,14 +35,17 @@ namespace plua::stdlib::net {
 
 class HttpService final : public runtime::Service {
  public:
-  // Throws std::runtime_error when libcurl cannot be initialised.
+  // Loads libcurl; when that fails the service refuses every request
+  // (see refusal()). Throws std::runtime_error when libuv fails.
   explicit HttpService(runtime::Runtime& runtime);
   HttpService(const HttpService&) = delete;
   HttpService& operator=(const HttpService&) = delete;
   ~HttpService() override;
 
-  // False once the process is exiting (the exit hooks ran).
-  bool accepting() const { return !closed_; }
+  // Why no request can start: libcurl could not be loaded ("cannot load
+  // libcurl.so.4 (...)") or the process is exiting (the exit hooks ran).
+  // nullptr when requests are accepted; else valid as long as the service.
+  const char* refusal() const;
 
   // Starts a request; `callbacks` as for Transfer. False when libcurl
   // refuses it (out of memory). May throw std::bad_alloc.
@@ -68,6 +75,8 @@ class HttpService final : public runtime::Service {
   void close_curl() noexcept;
 
   runtime::Runtime& runtime_;
+  std::string unavailable_;  // why libcurl could not be loaded
+  std::unique_ptr<CurlApi> curl_;  // outlives every handle below
   MultiPtr multi_;
   uv::Handle<uv_timer_t> timer_;
   std::unordered_map<curl_socket_t, uv::Handle<uv_poll_t>> watches_;

@@ -13,8 +13,10 @@
 
 #include <string>
 
+#include "net/curl_api.hpp"
+
 namespace plua::stdlib::net {
 
-std::string transfer_error(CURLcode code, const std::string& url, long timeout_ms);
+std::string transfer_error(const CurlApi& curl, CURLcode code, const std::string& url, long timeout_ms);
 
 }  // namespace plua::stdlib::net

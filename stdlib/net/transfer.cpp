@@ -9,11 +9,6 @@ namespace plua::stdlib::net {
 
 namespace {
 
-template <typename T>
-bool set(CURL* easy, CURLoption option, T value) {
-  return curl_easy_setopt(easy, option, value) == CURLE_OK;
-}
-
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -28,38 +23,37 @@ std::string trimmed(const char* begin, const char* end) {
 
 bool Transfer::prepare(RequestSpec spec) {
   spec_ = std::move(spec);
-  easy_.reset(curl_easy_init());
+  easy_.reset(curl_.easy_init());
   if (!easy_) return false;
-  CURL* easy = easy_.get();
   // "Expect:" stops libcurl from waiting for a 100-continue before large bodies.
-  request_headers_.reset(curl_slist_append(nullptr, "Expect:"));
+  request_headers_.reset(curl_.slist_append(nullptr, "Expect:"));
   if (!request_headers_) return false;
   for (const std::string& line : spec_.headers) {
-    if (curl_slist_append(request_headers_.get(), line.c_str()) == nullptr) return false;
+    if (curl_.slist_append(request_headers_.get(), line.c_str()) == nullptr) return false;
   }
 
-  bool ok = set(easy, CURLOPT_URL, spec_.url.c_str()) && set(easy, CURLOPT_PRIVATE, static_cast<void*>(this)) &&
-            set(easy, CURLOPT_NOSIGNAL, 1L) && set(easy, CURLOPT_PROTOCOLS_STR, "http,https") &&
-            set(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") && set(easy, CURLOPT_FOLLOWLOCATION, 1L) &&
-            set(easy, CURLOPT_MAXREDIRS, kMaxRedirects) && set(easy, CURLOPT_TIMEOUT_MS, spec_.timeout_ms) &&
-            set(easy, CURLOPT_USERAGENT, "plua/" PLUA_VERSION) &&
-            set(easy, CURLOPT_HTTPHEADER, request_headers_.get()) &&
-            set(easy, CURLOPT_WRITEFUNCTION, &Transfer::on_body) && set(easy, CURLOPT_WRITEDATA, this) &&
-            set(easy, CURLOPT_HEADERFUNCTION, &Transfer::on_header) && set(easy, CURLOPT_HEADERDATA, this);
+  bool ok = set(CURLOPT_URL, spec_.url.c_str()) && set(CURLOPT_PRIVATE, static_cast<void*>(this)) &&
+            set(CURLOPT_NOSIGNAL, 1L) && set(CURLOPT_PROTOCOLS_STR, "http,https") &&
+            set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https") && set(CURLOPT_FOLLOWLOCATION, 1L) &&
+            set(CURLOPT_MAXREDIRS, kMaxRedirects) && set(CURLOPT_TIMEOUT_MS, spec_.timeout_ms) &&
+            set(CURLOPT_USERAGENT, "plua/" PLUA_VERSION) &&
+            set(CURLOPT_HTTPHEADER, request_headers_.get()) &&
+            set(CURLOPT_WRITEFUNCTION, &Transfer::on_body) && set(CURLOPT_WRITEDATA, this) &&
+            set(CURLOPT_HEADERFUNCTION, &Transfer::on_header) && set(CURLOPT_HEADERDATA, this);
   if (!spec_.check_certificate) {
-    ok = ok && set(easy, CURLOPT_SSL_VERIFYPEER, 0L) && set(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+    ok = ok && set(CURLOPT_SSL_VERIFYPEER, 0L) && set(CURLOPT_SSL_VERIFYHOST, 0L);
   }
   if (spec_.method == "HEAD") {
-    ok = ok && set(easy, CURLOPT_NOBODY, 1L);
+    ok = ok && set(CURLOPT_NOBODY, 1L);
   } else if (spec_.method == "POST") {
     // POST always sends a body (empty without data); 301/302/303 turn it into a GET.
-    ok = ok && set(easy, CURLOPT_POST, 1L);
+    ok = ok && set(CURLOPT_POST, 1L);
   } else if (spec_.method != "GET" || spec_.has_body) {
-    ok = ok && set(easy, CURLOPT_CUSTOMREQUEST, spec_.method.c_str());
+    ok = ok && set(CURLOPT_CUSTOMREQUEST, spec_.method.c_str());
   }
   if (spec_.method != "HEAD" && (spec_.has_body || spec_.method == "POST")) {
-    ok = ok && set(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(spec_.body.size())) &&
-         set(easy, CURLOPT_POSTFIELDS, spec_.body.data());
+    ok = ok && set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(spec_.body.size())) &&
+         set(CURLOPT_POSTFIELDS, spec_.body.data());
   }
   return ok;
 }
@@ -67,11 +61,11 @@ bool Transfer::prepare(RequestSpec spec) {
 void Transfer::finish(CURLcode code) {
   if (code == CURLE_OK) {
     long status = 0;
-    curl_easy_getinfo(easy_.get(), CURLINFO_RESPONSE_CODE, &status);
+    curl_.easy_getinfo(easy_.get(), CURLINFO_RESPONSE_CODE, &status);
     status_ = status;
     succeeded_ = true;
   } else {
-    error_ = transfer_error(code, spec_.url, spec_.timeout_ms);
+    error_ = transfer_error(curl_, code, spec_.url, spec_.timeout_ms);
     body_.clear();
     headers_.clear();
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lua/ref.hpp"
+#include "net/curl_api.hpp"
 #include "net/curl_handles.hpp"
 #include "net/request.hpp"
 #include "task.hpp"
@@ -21,9 +22,14 @@ namespace plua::stdlib::net {
 class Transfer {
  public:
   // `callbacks`: a table {success, error} (either may be nil), or no ref
-  // when the script passed neither.
-  Transfer(std::uint64_t id, lua::Ref callbacks, runtime::Origin origin)
-      : id_(id), callbacks_(std::move(callbacks)), origin_(origin) {}
+  // when the script passed neither. `curl` outlives the transfer.
+  Transfer(const CurlApi& curl, std::uint64_t id, lua::Ref callbacks, runtime::Origin origin)
+      : curl_(curl),
+        id_(id),
+        callbacks_(std::move(callbacks)),
+        origin_(origin),
+        easy_(nullptr, EasyDeleter{&curl}),
+        request_headers_(nullptr, SlistDeleter{&curl}) {}
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
 
@@ -54,6 +60,12 @@ class Transfer {
   static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* self) noexcept;
   void add_header_line(const char* line, std::size_t len);
 
+  template <typename T>
+  bool set(CURLoption option, T value) {
+    return curl_.easy_setopt(easy_.get(), option, value) == CURLE_OK;
+  }
+
+  const CurlApi& curl_;
   std::uint64_t id_;
   lua::Ref callbacks_;
   runtime::Origin origin_;
