@@ -39,6 +39,24 @@ end
 
 local function not_found(what) return { type = "ERROR", reason = "NotFound", message = what .. " not found" }, 404 end
 
+-- POST of a named thing (global variable, custom event): 400 without a
+-- name, 409 if it exists, else create(data) and 201 with the new record.
+local function create_named(data, store, what, create)
+  if type(data.name) ~= "string" then
+    return { type = "ERROR", reason = "BadRequest", message = "name expected" }, 400
+  end
+  if store[data.name] then
+    return { type = "ERROR", reason = "Conflict", message = what .. " already exists" }, 409
+  end
+  create(data)
+  return model.copy(store[data.name]), 201
+end
+
+local function get_named(store, name, what)
+  if not store[name] then return not_found(what) end
+  return model.copy(store[name]), 200
+end
+
 -- ---- devices -----------------------------------------------------------------
 
 route("GET", "/devices", function(_, _, query)
@@ -139,21 +157,12 @@ end)
 route("GET", "/globalVariables", function() return model.list_globals(), 200 end)
 
 route("POST", "/globalVariables", function(_, data)
-  if type(data.name) ~= "string" then
-    return { type = "ERROR", reason = "BadRequest", message = "name expected" }, 400
-  end
-  if model.globals[data.name] then
-    return { type = "ERROR", reason = "Conflict", message = "Global variable already exists" }, 409
-  end
-  model.set_global(data.name, data.value == nil and "" or data.value, true)
-  return model.copy(model.globals[data.name]), 201
+  return create_named(data, model.globals, "Global variable", function()
+    model.set_global(data.name, data.value == nil and "" or data.value, true)
+  end)
 end)
 
-route("GET", "/globalVariables/([^/]+)", function(c)
-  local g = model.globals[c[1]]
-  if not g then return not_found("Global variable") end
-  return model.copy(g), 200
-end)
+route("GET", "/globalVariables/([^/]+)", function(c) return get_named(model.globals, c[1], "Global variable") end)
 
 route("PUT", "/globalVariables/([^/]+)", function(c, data)
   if not model.globals[c[1]] then return not_found("Global variable") end
@@ -177,21 +186,12 @@ route("GET", "/customEvents", function()
 end)
 
 route("POST", "/customEvents", function(_, data)
-  if type(data.name) ~= "string" then
-    return { type = "ERROR", reason = "BadRequest", message = "name expected" }, 400
-  end
-  if model.custom_events[data.name] then
-    return { type = "ERROR", reason = "Conflict", message = "Custom event already exists" }, 409
-  end
-  model.add_custom_event(data.name, data.userDescription)
-  return model.copy(model.custom_events[data.name]), 201
+  return create_named(data, model.custom_events, "Custom event", function()
+    model.add_custom_event(data.name, data.userDescription)
+  end)
 end)
 
-route("GET", "/customEvents/([^/]+)", function(c)
-  local e = model.custom_events[c[1]]
-  if not e then return not_found("Custom event") end
-  return model.copy(e), 200
-end)
+route("GET", "/customEvents/([^/]+)", function(c) return get_named(model.custom_events, c[1], "Custom event") end)
 
 route("POST", "/customEvents/([^/]+)", function(c)
   if not model.custom_events[c[1]] then return not_found("Custom event") end

@@ -72,19 +72,12 @@ function fibaro.getValue(id, property)
   return (fibaro.get(id, property))
 end
 
-function fibaro.getType(id)
-  local device = model.devices[check_id(id, "getType")]
-  return device and device.type
-end
-
-function fibaro.getName(id)
-  local device = model.devices[check_id(id, "getName")]
-  return device and device.name
-end
-
-function fibaro.getRoomID(id)
-  local device = model.devices[check_id(id, "getRoomID")]
-  return device and device.roomID
+-- fibaro.getType/getName/getRoomID: one field of a device (nil if none).
+for name, field in pairs({ getType = "type", getName = "name", getRoomID = "roomID" }) do
+  fibaro[name] = function(id)
+    local device = model.devices[check_id(id, name)]
+    return device and device[field]
+  end
 end
 
 function fibaro.getSectionID(id)
