@@ -229,18 +229,25 @@ void Runtime::print_stop_summary() {
     places.emplace_back(where, 1);
   });
   const std::size_t sleeping = timers_->sleeping();
-  if (timers == 0 && sleeping == 0) return;
-  std::string text = fmt::format("stopped with {} timer{} pending", timers, timers == 1 ? "" : "s");
-  if (!places.empty()) {
-    text += " (created at ";
-    for (std::size_t i = 0; i < places.size() && i < 5; ++i) {
-      if (i > 0) text += ", ";
-      text += places[i].second > 1 ? fmt::format("{} x{}", places[i].first, places[i].second) : places[i].first;
+  if (timers == 0 && sleeping == 0 && requests_ == 0) return;
+  std::vector<std::string> parts;
+  if (timers > 0 || (sleeping == 0 && requests_ == 0)) {
+    std::string part = fmt::format("{} timer{} pending", timers, timers == 1 ? "" : "s");
+    if (!places.empty()) {
+      part += " (created at ";
+      for (std::size_t i = 0; i < places.size() && i < 5; ++i) {
+        if (i > 0) part += ", ";
+        part += places[i].second > 1 ? fmt::format("{} x{}", places[i].first, places[i].second) : places[i].first;
+      }
+      if (places.size() > 5) part += ", ...";
+      part += ")";
     }
-    if (places.size() > 5) text += ", ...";
-    text += ")";
+    parts.push_back(std::move(part));
   }
-  if (sleeping > 0) text += fmt::format(" and {} sleeping task{}", sleeping, sleeping == 1 ? "" : "s");
+  if (sleeping > 0) parts.push_back(fmt::format("{} sleeping task{}", sleeping, sleeping == 1 ? "" : "s"));
+  if (requests_ > 0) parts.push_back(fmt::format("{} request{} in flight", requests_, requests_ == 1 ? "" : "s"));
+  std::string text = "stopped with ";
+  for (std::size_t i = 0; i < parts.size(); ++i) text += (i > 0 ? " and " : "") + parts[i];
   print_error(text);
 }
 

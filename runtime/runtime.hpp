@@ -71,6 +71,15 @@ class Runtime {
     if (external_work_ > 0) --external_work_;
   }
   bool has_user_work() const;
+  // Network requests in flight: user work, and named when a run is stopped.
+  void add_request() {
+    ++requests_;
+    add_user_work();
+  }
+  void remove_request() {
+    if (requests_ > 0) --requests_;
+    remove_user_work();
+  }
 
   // Work to do before the process ends (flushing log queues): run at normal
   // exit, os.exit, uncaught-error exit and after SIGINT/SIGTERM. C++ hooks
@@ -120,6 +129,7 @@ class Runtime {
   std::vector<std::function<void()>> exit_hooks_;
   std::vector<int> lua_exit_hooks_;
   std::size_t external_work_ = 0;
+  std::size_t requests_ = 0;
   std::uint64_t loop_iterations_ = 0;
   bool stop_requested_ = false;
   bool keep_alive_forever_ = false;

@@ -58,7 +58,7 @@ bool HttpService::start(RequestSpec spec, lua::Ref callbacks, runtime::Origin or
     return false;
   }
   ++running_;
-  runtime_.add_user_work();
+  runtime_.add_request();
   return true;
 }
 
@@ -147,7 +147,7 @@ void HttpService::collect_done() {
 
 void HttpService::complete(Transfer& transfer, CURLcode code) {
   --running_;
-  runtime_.remove_user_work();
+  runtime_.remove_request();
   const std::uint64_t id = transfer.id();
   try {
     transfer.finish(code);
@@ -191,7 +191,7 @@ int HttpService::deliver(lua_State* L, std::uint64_t id) {
 
 void HttpService::shutdown() {
   if (closed_) return;
-  for (std::size_t i = running_; i > 0; --i) runtime_.remove_user_work();
+  for (std::size_t i = running_; i > 0; --i) runtime_.remove_request();
   cancel_running();
   transfers_.clear();  // releases the callbacks: the lua_State is still open
   close_curl();
