@@ -180,34 +180,57 @@ void push_config(lua_State* L, const Runtime& rt) {
 
 // File helpers in Lua over the io library: its handles are closed by the
 // GC even when an error unwinds, which a C function could not promise.
+// Compiled on first use (start-up pays nothing); called through
+// py_file_helper, so the script's frame is level 3.
 constexpr const char* kFileHelpers = R"lua(
-local PY = ...
-function PY.read_file(path)
+local M = {}
+function M.read_file(path)
   if type(path) ~= "string" then
-    error(("bad argument #1 to 'read_file' (string expected, got %s)"):format(type(path)), 2)
+    error(("bad argument #1 to 'read_file' (string expected, got %s)"):format(type(path)), 3)
   end
   local f, err = io.open(path, "rb")
-  if not f then error(err, 2) end
+  if not f then error(err, 3) end
   local data, rerr = f:read("a")
   f:close()
-  if not data then error(rerr, 2) end
+  if not data then error(rerr, 3) end
   return data
 end
-function PY.write_file(path, data)
+function M.write_file(path, data)
   if type(path) ~= "string" then
-    error(("bad argument #1 to 'write_file' (string expected, got %s)"):format(type(path)), 2)
+    error(("bad argument #1 to 'write_file' (string expected, got %s)"):format(type(path)), 3)
   end
   if type(data) ~= "string" then
-    error(("bad argument #2 to 'write_file' (string expected, got %s)"):format(type(data)), 2)
+    error(("bad argument #2 to 'write_file' (string expected, got %s)"):format(type(data)), 3)
   end
   local f, err = io.open(path, "wb")
-  if not f then error(err, 2) end
+  if not f then error(err, 3) end
   local ok, werr = f:write(data)
   f:close()
-  if not ok then error(werr, 2) end
+  if not ok then error(werr, 3) end
   return true
 end
+return M
 )lua";
+
+constexpr const char* kFileHelpersKey = "plua.py.file_helpers";
+
+// _PY.read_file / _PY.write_file: upvalue 1 names the helper.
+int py_file_helper(lua_State* L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, kFileHelpersKey) == LUA_TNIL) {
+    lua_pop(L, 1);
+    if (luaL_loadbufferx(L, kFileHelpers, std::char_traits<char>::length(kFileHelpers), "=plua.py", "t") != LUA_OK) {
+      return lua_error(L);
+    }
+    lua_call(L, 0, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, kFileHelpersKey);
+  }
+  lua_getfield(L, -1, lua_tostring(L, lua_upvalueindex(1)));
+  lua_replace(L, -2);
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
 
 }  // namespace
 
@@ -240,11 +263,11 @@ void install_py_api(lua_State* L) {
   }
   push_config(L, runtime_of(L));
   lua_setfield(L, -2, "config");
-  if (luaL_loadbufferx(L, kFileHelpers, std::char_traits<char>::length(kFileHelpers), "=plua.py", "t") != LUA_OK) {
-    lua_error(L);
+  for (const char* name : {"read_file", "write_file"}) {
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, &py_file_helper, 1);
+    lua_setfield(L, -2, name);
   }
-  lua_pushvalue(L, -2);
-  lua_call(L, 1, 0);
   lua_setglobal(L, "_PY");
 }
 
