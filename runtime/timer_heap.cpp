@@ -16,7 +16,7 @@ bool later(const TimerKey& a, const TimerKey& b) {
 void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
   const TimerKey key{due, id};
   if (run_.empty() || !(key < run_.back())) {
-    run_.push(key);
+    run_.push_back(key);
     return;
   }
   heap_.push_back(key);
@@ -25,7 +25,7 @@ void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
 
 void TimerHeap::pop() {
   if (from_run()) {
-    run_.pop();
+    run_.pop_front();
     return;
   }
   std::pop_heap(heap_.begin(), heap_.end(), later);

@@ -10,11 +10,11 @@
 // push and pop in O(1); the rest use the binary heap. top() is the smaller
 // of the two fronts.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <vector>
-
-#include "ring_queue.hpp"
 
 namespace plua::runtime {
 
@@ -39,7 +39,7 @@ class TimerHeap {
   template <typename F>
   void for_each(F&& f) const {
     for (const TimerKey& k : heap_) f(k);
-    run_.for_each(f);
+    for (const TimerKey& k : run_) f(k);
   }
 
   // Drops every entry for which live(key) is false.
@@ -50,14 +50,17 @@ class TimerHeap {
       if (live(k)) heap_[kept++] = k;
     heap_.resize(kept);
     rebuild();
-    run_.retain_if(live);
+    run_.erase(std::remove_if(run_.begin(), run_.end(), [&](const TimerKey& k) { return !live(k); }), run_.end());
   }
 
  private:
   bool from_run() const { return !run_.empty() && (heap_.empty() || run_.front() < heap_.front()); }
   void rebuild();
   std::vector<TimerKey> heap_;
-  RingQueue<TimerKey> run_;  // ascending
+  // Ascending. A deque, not a ring buffer: a flood grows it block by block
+  // instead of copying it into ever larger buffers (page faults dominate
+  // setTimeout floods).
+  std::deque<TimerKey> run_;
 };
 
 }  // namespace plua::runtime
