@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "dynamic_library.hpp"
+
 namespace plua::runtime {
 
 struct LineEditor {
@@ -31,10 +33,11 @@ struct LineEditor {
 
   // Loads libedit; nullptr and `error` set if it is not installed.
   static std::unique_ptr<LineEditor> load(std::string& error);
-  ~LineEditor();
 
  private:
-  void* library_ = nullptr;
+  // libedit keeps its editor and history in globals: the library stays
+  // mapped for the life of the process, so they stay reachable.
+  DynamicLibrary library_;
 };
 
 }  // namespace plua::runtime

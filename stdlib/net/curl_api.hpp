@@ -10,6 +10,8 @@
 #include <memory>
 #include <string>
 
+#include "dynamic_library.hpp"
+
 namespace plua::stdlib::net {
 
 struct CurlApi {
@@ -41,7 +43,7 @@ struct CurlApi {
   ~CurlApi();  // curl_global_cleanup; the library stays mapped
 
  private:
-  void* library_ = nullptr;
+  runtime::DynamicLibrary library_;  // closed after ~CurlApi ran curl_global_cleanup
   bool initialised_ = false;
 };
 

@@ -1,0 +1,57 @@
+#pragma once
+// A shared library opened at run time, for the optional dependencies plua
+// loads on first use instead of at every start (libedit for the REPL,
+// libcurl for HTTP). RTLD_NODELETE: such libraries keep process-wide state
+// (globals, atexit handlers), so they stay mapped after the handle closes.
+
+#include <dlfcn.h>
+
+#include <string>
+#include <utility>
+
+namespace plua::runtime {
+
+class DynamicLibrary {
+ public:
+  DynamicLibrary() = default;
+  DynamicLibrary(DynamicLibrary&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+  DynamicLibrary& operator=(DynamicLibrary&& other) noexcept {
+    std::swap(handle_, other.handle_);
+    return *this;
+  }
+  DynamicLibrary(const DynamicLibrary&) = delete;
+  DynamicLibrary& operator=(const DynamicLibrary&) = delete;
+  ~DynamicLibrary() {
+    if (handle_ != nullptr) dlclose(handle_);
+  }
+
+  // Opens `name`; false with `error` = the loader's message if it cannot.
+  bool open(const char* name, std::string& error) {
+    handle_ = dlopen(name, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (handle_ == nullptr) {
+      const char* why = dlerror();
+      error = why != nullptr ? why : "unknown error";
+      return false;
+    }
+    dlerror();  // clear: the first failing bind() sets what missing() says
+    return true;
+  }
+
+  // Points `out` at the symbol; false if the library lacks it.
+  template <typename T>
+  bool bind(const char* symbol, T& out) const {
+    out = reinterpret_cast<T>(dlsym(handle_, symbol));
+    return out != nullptr;
+  }
+
+  // After a failed bind(): the loader's message naming the symbol.
+  static std::string missing() {
+    const char* why = dlerror();
+    return why != nullptr ? why : "a function is missing";
+  }
+
+ private:
+  void* handle_ = nullptr;
+};
+
+}  // namespace plua::runtime
