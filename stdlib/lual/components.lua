@@ -81,40 +81,60 @@ end
 local ansi = {
   black = "\27[30m", red = "\27[31m", green = "\27[32m", yellow = "\27[33m",
   blue = "\27[34m", magenta = "\27[35m", cyan = "\27[36m", white = "\27[37m",
-  bright_red = "\27[1;31m", bold = "\27[1m", dim = "\27[2m",
+  bright_black = "\27[90m", bright_red = "\27[91m", bright_green = "\27[92m",
+  bright_yellow = "\27[93m", bright_blue = "\27[94m", bright_magenta = "\27[95m",
+  bright_cyan = "\27[96m", bright_white = "\27[97m",
+  reset = "\27[0m", bold = "\27[1m", dim = "\27[2m", italic = "\27[3m", underline = "\27[4m",
 }
 M.ansi = ansi
+-- lual's palette: the level name in its colour, the time dim, the logger
+-- name cyan. `level_colors` replaces the whole table (as in lual); a level
+-- it does not name takes its `default` entry.
 local default_colors = {
-  DEBUG = "cyan", INFO = "green", WARNING = "yellow", WARN = "yellow",
-  ERROR = "red", CRITICAL = "magenta",
+  DEBUG = "blue", INFO = "green", WARNING = "yellow", ERROR = "red",
+  CRITICAL = "bright_red", NONE = "white", default = "white",
 }
-local RESET = "\27[0m"
+local RESET = ansi.reset
+
+-- colour name (or, in plua, a raw escape sequence) -> escape, or nil
+local function color_code(v)
+  if type(v) ~= "string" then return nil end
+  return ansi[v] or (v:find("^\27") and v) or nil
+end
 
 function M.color(cfg)
   cfg = check_opts("color", cfg, { timezone = true, format = true, level_colors = true })
   local utc = is_utc(cfg.timezone) or false
   local stamp = time_formatter(utc, "%Y-%m-%d %H:%M:%S")
-  local colors = {}
-  for k, v in pairs(default_colors) do colors[k] = ansi[v] end
-  if cfg.level_colors ~= nil then
-    if type(cfg.level_colors) ~= "table" then error("color presenter: 'level_colors' must be a table", 2) end
-    for k, v in pairs(cfg.level_colors) do
-      local code = ansi[v] or (type(v) == "string" and v:find("^\27") and v)
-      if not code then error("color presenter: unknown colour '" .. tostring(v) .. "' for " .. tostring(k), 2) end
-      colors[tostring(k):upper()] = code
-    end
+  if cfg.level_colors ~= nil and type(cfg.level_colors) ~= "table" then
+    error("Color presenter 'level_colors' must be a table", 2)
   end
+  local palette = cfg.level_colors or default_colors
+  local cache = {}
+  -- level name -> the coloured name
+  local function level_text(lname)
+    local c = cache[lname]
+    if c then return c end
+    local code = color_code(palette[lname]) or color_code(palette.default)
+    c = code and (code .. lname .. RESET) or lname
+    cache[lname] = c
+    return c
+  end
+  local function logger_text(logger) return ansi.cyan .. logger .. RESET end
   local inner = cfg.format and custom_format(cfg.format, stamp)
   local p = { kind = "color", config = cfg }
-  p.line = function(t, lname, lno, logger, msg)
-    local c = colors[lname] or ansi.white
-    if inner then return c .. inner(t, lname, lno, logger, msg) .. RESET end
-    return stamp(t) .. " " .. c .. lname .. RESET .. " [" .. logger .. "] " .. msg
-  end
-  if not inner then
-    p.native = text_native(utc, function(lname, logger)
-      return " " .. (colors[lname] or ansi.white) .. lname .. RESET .. " [" .. logger .. "] "
-    end)
+  if inner then
+    p.line = function(t, lname, lno, logger, msg)
+      return inner(t, level_text(lname), lno, logger_text(logger), msg)
+    end
+  else
+    p.line = function(t, lname, _, logger, msg)
+      return ansi.dim .. stamp(t) .. RESET .. " " .. level_text(lname) .. " [" .. logger_text(logger) .. "] " .. msg
+    end
+    p.native = { stamp = utc and "text_utc" or "text", json = false, pre = ansi.dim, post = "",
+      mid = function(lname, logger)
+        return RESET .. " " .. level_text(lname) .. " [" .. logger_text(logger) .. "] "
+      end }
   end
   return setmetatable(p, presenter_mt)
 end

@@ -16,6 +16,11 @@ local C = {
 C.outputs = { console = C.console, file = C.file, syslog = C.syslog }
 C.presenters = { text = C.text, color = C.color, json = C.json }
 C.transformers = { noop = C.noop }
+C.pipelines = { outputs = C.outputs, presenters = C.presenters, transformers = C.transformers }
+C.levels = d
+-- lower-case name -> value for the built-in levels, as lual exports it
+C.LEVELS = { notset = d.NOTSET, debug = d.DEBUG, info = d.INFO, warning = d.WARNING,
+  error = d.ERROR, critical = d.CRITICAL, none = d.NONE }
 C.async = {
   coroutines = "coroutines", libuv = "libuv",
   drop_oldest = "drop_oldest", drop_newest = "drop_newest", block = "block",

@@ -21,7 +21,8 @@ local root
 
 ---------------------------------------------------------------------------
 -- Configuration validation helpers
-local function cfg_error(msg) error("Invalid configuration: " .. msg, 0) end
+local cfg_prefix = "Invalid configuration: "   -- "Invalid logger configuration: " for lual.logger
+local function cfg_error(msg) error(cfg_prefix .. msg, 0) end
 
 local function check_type(where, key, value, expected)
   local t = type(value)
@@ -38,6 +39,41 @@ local function level_value(where, key, v)
   end
   check_type(where, key, v, "number")
   return v
+end
+
+-- The `level` of a logger or of the root, checked as lual checks it: a
+-- number that is a built-in or custom level (plua also takes level names).
+local function known_level(v)
+  for _, x in pairs(levels.get_all_levels()) do if x == v then return true end end
+  return false
+end
+
+local function valid_levels_text()
+  local all, parts = levels.get_all_levels(), {}
+  for name, v in pairs(all) do parts[#parts + 1] = { name, v } end
+  table.sort(parts, function(a, b) return a[2] < b[2] or (a[2] == b[2] and a[1] < b[1]) end)
+  for i, e in ipairs(parts) do parts[i] = sformat("%s(%d)", e[1], e[2]) end
+  return table.concat(parts, ", ")
+end
+
+local function logger_level_value(v, is_root)
+  local r = type(v) == "string" and levels.resolve(v) or v
+  if type(r) ~= "number" then
+    cfg_error(sformat("Invalid type for 'level': expected number, got %s. Logging level (use lual.DEBUG, lual.INFO, etc.)",
+      type(v)))
+  end
+  if not known_level(r) then
+    cfg_error(sformat("Invalid level value %s. Valid levels are: %s", tostring(v), valid_levels_text()))
+  end
+  if is_root and r == LV.NOTSET then cfg_error("Root logger level cannot be set to NOTSET") end
+  return r
+end
+
+local function check_propagate(v)
+  if type(v) ~= "boolean" then
+    cfg_error(sformat("Invalid type for 'propagate': expected boolean, got %s. Whether to propagate messages (always true for root)",
+      type(v)))
+  end
 end
 
 local function is_callable(v)
@@ -129,6 +165,24 @@ local function make_pipelines(where, list)
   return out
 end
 
+-- What get_config() shows of pipelines, in lual's normalised form:
+-- outputs as { func = f, config = {...} }, the rest as configured.
+local function pipelines_view(list)
+  local view = {}
+  for i, pl in ipairs(list) do
+    local src = pl.source
+    local outs = {}
+    for j, o in ipairs(pl.outputs) do
+      local cfg = {}
+      for k, v in pairs(o.config) do cfg[k] = v end
+      outs[j] = { func = o.fn, config = cfg }
+    end
+    view[i] = { level = src.level, outputs = outs, presenter = src.presenter or pl.presenter,
+      transformers = src.transformers }
+  end
+  return view
+end
+
 ---------------------------------------------------------------------------
 -- Loggers
 local Logger = {}
@@ -164,43 +218,46 @@ local processing = false       -- true while the async worker delivers
 local in_worker_error          -- set by outputs failing inside the worker
 local astats                   -- async statistics (defined below)
 
+-- Failures are reported as lual reports them: on stderr when logging
+-- synchronously, counted as backend errors in the async worker.
 local function output_failed(err)
   if processing then
     astats.backend_errors = astats.backend_errors + 1
   else
-    io.stderr:write("lual: output error: ", tostring(err), "\n")
+    io.stderr:write("Error outputting log record: ", tostring(err), "\n")
   end
 end
 
+-- (in the async worker a failing presenter fails the worker, which is
+-- restarted and, after 5 failures, replaced by synchronous writes)
+local function presenter_failed(err)
+  if processing then error(err, 0) end
+  io.stderr:write("LUAL: Error in presenter function: ", tostring(err), "\n")
+end
+
+-- A context table without a format string: its `msg` field is the message.
 local function context_message(ctx)
-  local m = ctx.msg or ctx.message
-  if type(m) == "string" then return m end
-  local keys = {}
-  for k in pairs(ctx) do keys[#keys + 1] = tostring(k) end
-  table.sort(keys)
-  local parts = {}
-  for i, k in ipairs(keys) do
-    local v = ctx[k]
-    if v == nil then v = ctx[tonumber(k)] end
-    parts[i] = k .. "=" .. tostring(v)
-  end
-  return "{" .. table.concat(parts, ", ") .. "}"
+  local m = ctx.msg
+  if m == nil then return "" end
+  return tostring(m)
 end
 
+-- The message of logger:info(fmt, ...): string.format(fmt, ...); a value
+-- that is not a string is shown with tostring; a format that fails gives
+-- the format followed by " [FORMAT ERROR: reason]", as in lual.
 local function format_message(fmt, n, ...)
+  if type(fmt) ~= "string" then return tostring(fmt) end
   if n == 0 then
-    if type(fmt) ~= "string" then return tostring(fmt) end
     if fmt:find("%", 1, true) then
       local ok, s = pcall(sformat, fmt)
       if ok then return s end
+      return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
     end
     return fmt
   end
   local ok, s = pcall(sformat, fmt, ...)
   if ok then return s end
-  local parts = { tostring(fmt) }
-  for i = 1, n do parts[i + 1] = tostring((select(i, ...))) end
-  return table.concat(parts, " ")
+  return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
 end
 
 local function build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
@@ -211,28 +268,44 @@ local function build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
   }
 end
 
+-- The record a user output gets, as in lual: a copy whose `message` is the
+-- presented line, with the owning logger's name, level and propagate flag.
+local function output_record(rec, line, owner, pl)
+  local r = {}
+  for k, v in pairs(rec) do r[k] = v end
+  r.presented_message, r.message = line, line
+  r.owner_logger_name, r.owner_logger_level, r.owner_logger_propagate = owner.name, owner.level, owner.propagate
+  r.pipeline_level = pl.level
+  return r
+end
+
+-- A transformer that fails stops its pipeline (silently, as in lual); a
+-- presenter that fails is reported and stops it too.
 local function run_pipeline(pl, owner, src, lv, lname, t, msg, ctx, rec_base)
   local rec = {}
   for k, v in pairs(rec_base) do rec[k] = v end
   rec.owner_logger_name = owner.name
+  rec.pipeline_level = pl.level
   for _, tr in ipairs(pl.transformers) do
-    local r = tr.fn(rec, tr.config)
+    local ok, r = pcall(tr.fn, rec, tr.config)
+    if not ok then return end
     if type(r) == "table" then rec = r end
   end
   local pres = pl.presenter
-  local line
+  local ok, line
   if pres.line then
-    line = pres.line(rec.timestamp, rec.level_name, rec.level_no, rec.logger_name, rec.message, rec.context)
+    ok, line = pcall(pres.line, rec.timestamp, rec.level_name, rec.level_no, rec.logger_name, rec.message, rec.context)
   else
-    line = pres.user(rec, pres.config)
+    ok, line = pcall(pres.user, rec, pres.config)
   end
-  rec.presented_message = line
+  if not ok then return presenter_failed(line) end
+  local text = rec.message
   for _, o in ipairs(pl.outputs) do
     if lv >= o.level then
-      local ok, err
+      local err
       if o.write then ok, err = pcall(o.write, line)
-      elseif o.syslog then ok, err = pcall(o.syslog, lv, rec.timestamp, rec.message)
-      else ok, err = pcall(o.fn, rec, o.config) end
+      elseif o.syslog then ok, err = pcall(o.syslog, lv, rec.timestamp, text)
+      else ok, err = pcall(o.fn, output_record(rec, line, owner, pl), o.config) end
       if not ok then output_failed(err) end
     end
   end
@@ -269,11 +342,7 @@ local function dispatch(src, lv, t, msg, ctx, fmt, n, ...)
                     ok, err = pcall(o.syslog, lv, t, msg)
                   else
                     base = base or build_record(src, lv, lname, t, msg, nil, fmt, n, ...)
-                    local rec = {}
-                    for k, v in pairs(base) do rec[k] = v end
-                    rec.presented_message = line
-                    rec.owner_logger_name = lg.name
-                    ok, err = pcall(o.fn, rec, o.config)
+                    ok, err = pcall(o.fn, output_record(base, line, lg, pl), o.config)
                   end
                   if not ok then output_failed(err) end
                 end
@@ -298,7 +367,9 @@ end
 -- deliver(logger, level, time, fmt_or_context, n, ...)
 local function deliver(src, lv, t, fmt, n, ...)
   if type(fmt) == "table" then
-    if n == 0 then return dispatch(src, lv, t, context_message(fmt), fmt, nil, 0) end
+    if n == 0 or type((...)) ~= "string" then
+      return dispatch(src, lv, t, context_message(fmt), fmt, nil, 0)
+    end
     return deliver_ctx(src, lv, t, fmt, n - 1, ...)
   end
   return dispatch(src, lv, t, format_message(fmt, n, ...), nil, fmt, n, ...)
@@ -313,7 +384,7 @@ local function capture(t, fmt, n, ...)
   if type(fmt) == "table" then
     local ctx = {}
     for k, v in pairs(fmt) do ctx[k] = v end
-    if n == 0 then
+    if n == 0 or type((...)) ~= "string" then
       e = { n = 0, msg = context_message(ctx), ctx = ctx }
     else
       local f = ...
@@ -756,22 +827,54 @@ Logger.error = level_method(LV.ERROR)
 Logger.critical = level_method(LV.CRITICAL)
 
 function Logger:log(level, ...)
-  local lv = levels.resolve(level)
-  if not lv then error("Unknown log level: " .. tostring(level), 2) end
+  local lv = level
+  if type(level) == "string" then
+    lv = levels.resolve(level)
+    if not lv then error("Unknown level name: " .. level, 2) end
+  elseif type(level) ~= "number" then
+    error("Log level must be a number or string, got " .. type(level), 2)
+  end
   if live then live_tick() end
   if lv < effective_level(self) then return end
   return emit(self, lv, ...)
 end
 
+-- Methods named after levels, as lual has them: logger:verbose(...) for a
+-- custom level "verbose", logger:none(...), logger:notset(...). Looked up
+-- only when a key is not a method; one function per level value, kept
+-- until the set of levels changes.
+local level_methods, level_methods_version = {}, -1
+setmetatable(Logger, { __index = function(_, key)
+  if type(key) ~= "string" then return nil end
+  local _, lv = levels.get_level_by_name(key)
+  if not lv then return nil end
+  if level_methods_version ~= levels.version then
+    level_methods, level_methods_version = {}, levels.version
+  end
+  local f = level_methods[lv]
+  if not f then
+    f = level_method(lv)
+    level_methods[lv] = f
+  end
+  return f
+end })
+
 function Logger:set_level(level)
-  local lv = levels.resolve(level)
-  if not lv then error("Invalid level: " .. tostring(level), 2) end
+  local lv = level
+  if type(level) == "string" and levels.resolve(level) then
+    lv = levels.resolve(level)
+  elseif type(level) ~= "number" then
+    error("Level must be a number, got " .. type(level), 2)
+  elseif not known_level(level) then
+    error("Invalid level value: " .. tostring(level), 2)
+  end
   self.level = lv
   gen = gen + 1
   return self
 end
 
 function Logger:get_effective_level() return effective_level(self) end
+Logger._get_effective_level = Logger.get_effective_level
 function Logger:get_level() return self.level end
 
 function Logger:add_pipeline(p)
@@ -781,7 +884,10 @@ function Logger:add_pipeline(p)
   return self
 end
 
+-- Deprecated in lual (use add_pipeline); it says so on stderr, as lual does.
 function Logger:add_output(output, config)
+  if not is_callable(output) then error("Output must be a function, got " .. type(output), 2) end
+  io.stderr:write("WARNING: add_output() is deprecated. Use add_pipeline() instead.\n")
   local c = { output }
   if type(config) == "table" then for k, v in pairs(config) do c[k] = v end end
   local presenter = type(config) == "table" and config.presenter or nil
@@ -790,7 +896,7 @@ function Logger:add_output(output, config)
 end
 
 function Logger:set_propagate(v)
-  if type(v) ~= "boolean" then error("propagate must be a boolean", 2) end
+  if type(v) ~= "boolean" then error("Propagate must be a boolean, got " .. type(v), 2) end
   self.propagate = v
   gen = gen + 1
   return self
@@ -802,9 +908,8 @@ function Logger:is_enabled_for(level)
 end
 
 function Logger:get_config()
-  local pls = {}
-  for i, pl in ipairs(self.pipelines) do pls[i] = pl.source end
-  return { name = self.name, level = self.level, propagate = self.propagate, pipelines = pls }
+  return { name = self.name, level = self.level, propagate = self.propagate,
+    pipelines = pipelines_view(self.pipelines), parent_name = self.parent and self.parent.name or nil }
 end
 
 ---------------------------------------------------------------------------
@@ -817,8 +922,8 @@ local function apply_logger_config(lg, cfg)
     if not logger_keys[k] then cfg_error(sformat("Unknown configuration key '%s'", tostring(k))) end
   end
   local lv, pls
-  if cfg.level ~= nil then lv = level_value("", "level", cfg.level) end
-  if cfg.propagate ~= nil then check_type("", "propagate", cfg.propagate, "boolean") end
+  if cfg.level ~= nil then lv = logger_level_value(cfg.level, lg == root) end
+  if cfg.propagate ~= nil then check_propagate(cfg.propagate) end
   if cfg.pipelines ~= nil then pls = make_pipelines("pipelines", cfg.pipelines) end
   if lv then lg.level = lv end
   if cfg.propagate ~= nil then lg.propagate = cfg.propagate end
@@ -849,16 +954,33 @@ local function get_logger(name)
   return lg
 end
 
+-- lual.logger([name] [, config]) / lual.logger(config): argument errors
+-- say what lual says.
 function lual.logger(name, config)
+  if type(name) == "table" then
+    if config ~= nil then
+      error("Invalid 2nd arg: config table as 1st arg means no 2nd arg, got " .. type(config), 2)
+    end
+    config, name = name, nil
+  elseif name ~= nil and type(name) ~= "string" then
+    error("Invalid 1st arg: expected name (string), config (table), or nil, got " .. type(name), 2)
+  elseif config ~= nil and type(config) ~= "table" then
+    error("Invalid 2nd arg: expected table (config) or nil, got " .. type(config), 2)
+  end
   if name == nil then
     name = caller_name()
-  elseif type(name) == "table" and config == nil then
-    config, name = name, caller_name()
+  elseif name == "" then
+    error("Logger name cannot be an empty string.", 2)
+  elseif name ~= "_root" and name:byte(1) == 95 then
+    error("Logger names starting with '_' are reserved (except '_root'). Name: " .. name, 2)
   end
-  if type(name) ~= "string" then error("Logger name must be a string, got " .. type(name), 2) end
-  if name == "" then error("Logger name cannot be empty", 2) end
   local lg = (name == "_root") and root or get_logger(name)
-  if config ~= nil then apply_logger_config(lg, config) end
+  if config ~= nil then
+    cfg_prefix = "Invalid logger configuration: "
+    local ok, err = pcall(apply_logger_config, lg, config)
+    cfg_prefix = "Invalid configuration: "
+    if not ok then error(err, 0) end
+  end
   return lg
 end
 lual.get_logger = lual.logger
@@ -920,8 +1042,8 @@ function lual.config(cfg)
     current.custom_levels = levels.get_custom_levels()
   end
   local lv, pls, cli, lvl_live, acfg
-  if cfg.level ~= nil then lv = level_value("", "level", cfg.level) end
-  if cfg.propagate ~= nil then check_type("", "propagate", cfg.propagate, "boolean") end
+  if cfg.level ~= nil then lv = logger_level_value(cfg.level, true) end
+  if cfg.propagate ~= nil then check_propagate(cfg.propagate) end
   if cfg.pipelines ~= nil then pls = make_pipelines("pipelines", cfg.pipelines) end
   if cfg.command_line_verbosity ~= nil then
     local c = cfg.command_line_verbosity
@@ -1001,8 +1123,7 @@ function lual.config(cfg)
 end
 
 function lual.get_config()
-  local pls = {}
-  for i, pl in ipairs(root.pipelines) do pls[i] = pl.source end
+  local pls = pipelines_view(root.pipelines)
   local a = {}
   for k, v in pairs(current.async) do a[k] = v end
   return { level = root.level, propagate = root.propagate, pipelines = pls,
@@ -1029,9 +1150,8 @@ end
 function lual.reset_config()
   drain_all()
   flush_files()
-  levels.set_custom_levels({})
   live = nil
-  reset_current()
+  reset_current()   -- custom levels stay defined, as in lual (lual.set_levels({}) clears them)
   apply_async(async_defaults())
   reset_stats()
   lual.create_root_logger()
@@ -1041,10 +1161,22 @@ end
 function lual.get_levels() return levels.get_all_levels() end
 function lual.set_levels(t) levels.set_custom_levels(t) gen = gen + 1 end
 function lual.set_command_line_verbosity(c)
-  return lual.config({ command_line_verbosity = c or {} })
+  if type(c) ~= "table" then error("Command line verbosity config must be a table", 2) end
+  return lual.config({ command_line_verbosity = c })
 end
 function lual.set_live_level(env_var, check_interval)
-  return lual.config({ live_level = { env_var = env_var, check_interval = check_interval } })
+  if type(env_var) ~= "string" then error("Environment variable name must be a string", 2) end
+  if check_interval ~= nil and type(check_interval) ~= "number" then error("Check interval must be a number", 2) end
+  return lual.config({ live_level = { env_var = env_var, check_interval = check_interval, enabled = true } })
+end
+
+-- lual's internal debug switch (test set-ups call it): when on,
+-- _debug_print writes "[LUAL DEBUG] ..." lines to stderr.
+lual._INTERNAL_DEBUG = false
+function lual._set_internal_debug(on) lual._INTERNAL_DEBUG = on and true or false end
+function lual._debug_print(fmt, ...)
+  if not lual._INTERNAL_DEBUG then return end
+  io.stderr:write("[LUAL DEBUG] ", format_message(fmt, select("#", ...), ...), "\n")
 end
 lual.root = function() return root end
 lual.get_root_logger = lual.root

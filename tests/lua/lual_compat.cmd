@@ -1,0 +1,1 @@
+TZ=UTC APP_LOG_LEVEL=error "$PLUA" "$SCRIPT" -vv
