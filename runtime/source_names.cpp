@@ -9,7 +9,10 @@ namespace plua::runtime {
 std::uint32_t SourceNames::intern(const char* short_src) {
   if (last_ != 0 && std::strcmp(names_[last_].c_str(), short_src) == 0) return last_;
   auto [it, inserted] = index_.try_emplace(short_src, static_cast<std::uint32_t>(names_.size()));
-  if (inserted) names_.emplace_back(short_src);
+  if (inserted) {
+    names_.emplace_back(short_src);
+    bundled_.push_back(std::strncmp(short_src, "[plua]", 6) == 0);
+  }
   last_ = it->second;
   return last_;
 }
@@ -44,6 +47,18 @@ Origin SourceNames::caller_of(lua_State* L) noexcept {
     last_function_ = function;
   }
   if (ar.currentline < 0) return {};
+  if (!bundled(last_function_source_)) return Origin{last_function_source_, static_cast<std::uint32_t>(ar.currentline)};
+  // Called from a bundled module (fibaro.setTimeout, lual): the script's
+  // line that called into it says more.
+  for (int level = 2; level < 16 && lua_getstack(L, level, &ar) != 0; ++level) {
+    if (lua_getinfo(L, "Sl", &ar) == 0 || ar.currentline < 0) continue;
+    try {
+      const std::uint32_t source = intern(ar.short_src);
+      if (!bundled(source)) return Origin{source, static_cast<std::uint32_t>(ar.currentline)};
+    } catch (...) {
+      break;
+    }
+  }
   return Origin{last_function_source_, static_cast<std::uint32_t>(ar.currentline)};
 }
 

@@ -54,3 +54,8 @@ end
 function QuickApp:ping(arg) self:debug("main ping", arg) end
 function QuickAppChild:turnOn() self:updateProperty("value", true); self:debug("child on", self.id, fibaro.getValue(self.id, "value")) end
 function QuickAppChild:ping(arg) self:debug("child ping", arg) end
+-- (fibaro_functions.cmd) A timer made through fibaro.setTimeout is reported
+-- at the script's line, not inside the emulation.
+if arg[1] == "late-error" then
+  function QuickApp:onInit() fibaro.setTimeout(1, function() error("late") end) end
+end

@@ -1,0 +1,3 @@
+"$PLUA" "$SCRIPT"
+"$PLUA" "$SCRIPT" late-error > /dev/null
+echo "exit $?"
