@@ -356,7 +356,7 @@ local function dispatch(src, lv, t, msg, ctx, fmt, n, ...)
       end
     end
     if not lg.propagate then break end
-    lg = lg.parent
+    lg = rawget(lg, "parent")  -- root has none: a plain read would miss into Logger's __index
   end
 end
 
@@ -843,11 +843,17 @@ end
 -- custom level "verbose", logger:none(...), logger:notset(...). Looked up
 -- only when a key is not a method; one function per level value, kept
 -- until the set of levels changes.
+-- Field reads that miss (root's `parent`, on every message) come here too:
+-- a key found not to be a level name is remembered until levels change.
 local level_methods, level_methods_version = {}, -1
+local not_a_level = {}  -- key -> levels.version it was checked against
 setmetatable(Logger, { __index = function(_, key)
-  if type(key) ~= "string" then return nil end
+  if type(key) ~= "string" or not_a_level[key] == levels.version then return nil end
   local _, lv = levels.get_level_by_name(key)
-  if not lv then return nil end
+  if not lv then
+    not_a_level[key] = levels.version
+    return nil
+  end
   if level_methods_version ~= levels.version then
     level_methods, level_methods_version = {}, levels.version
   end
