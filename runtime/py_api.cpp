@@ -73,9 +73,13 @@ int py_get_platform(lua_State* L) {
   return 1;
 }
 
+// Timeouts not fired yet, live intervals and HTTP requests in flight (each
+// will call back).
 int py_pending_callbacks(lua_State* L) {
-  Timers& timers = runtime_of(L).timers();
-  lua_pushinteger(L, static_cast<lua_Integer>(timers.pending_timeouts() + timers.active_intervals()));
+  Runtime& rt = runtime_of(L);
+  Timers& timers = rt.timers();
+  lua_pushinteger(L,
+                  static_cast<lua_Integer>(timers.pending_timeouts() + timers.active_intervals() + rt.requests()));
   return 1;
 }
 
@@ -97,6 +101,7 @@ int py_stats(lua_State* L) {
   set_count(L, "timeouts", timers.pending_timeouts());
   set_count(L, "intervals", timers.active_intervals());
   set_count(L, "sleeping", timers.sleeping());
+  set_count(L, "requests", rt.requests());
   set_count(L, "queued", scheduler.queued());
   set_count(L, "tasks_run", scheduler.tasks_run());
   set_count(L, "coroutines_pooled", scheduler.pool().idle());

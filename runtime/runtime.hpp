@@ -80,6 +80,7 @@ class Runtime {
     if (requests_ > 0) --requests_;
     remove_user_work();
   }
+  std::size_t requests() const { return requests_; }
 
   // Work to do before the process ends (flushing log queues): run at normal
   // exit, os.exit, uncaught-error exit and after SIGINT/SIGTERM. C++ hooks

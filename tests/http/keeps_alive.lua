@@ -9,11 +9,12 @@ http:request(base .. "/slow", {
   success = function(response)
     print("slow", response.status, response.data)
     http:request(base .. "/ok", {
-      success = function(r) print("then", r.status, r.data) end,
+      success = function(r) print("then", r.status, r.data, _PY.getPendingCallbackCount()) end,
     })
   end,
 })
 -- Neither success nor error: still waited for.
 http:request(base .. "/echo", {options = {method = "POST", data = "fire and forget"}})
 http:request(base .. "/ok")
-print("main chunk done")
+-- Requests in flight count as pending callbacks, and _PY.stats() names them.
+print("main chunk done", _PY.getPendingCallbackCount(), _PY.stats().requests)
