@@ -31,20 +31,33 @@ local function scalar(v)
   return math.tointeger(tonumber(v)) or tonumber(v) or v
 end
 
+-- A number from a path, query or JSON field (nil if it is none).
+local function number_of(v)
+  if type(v) == "number" then return v end
+  if type(v) == "string" then return tonumber(v) end
+  return nil
+end
+
 local function device_or_404(id)
-  local device = model.devices[tonumber(id)]
-  if not device then return nil end
-  return device
+  local n = number_of(id)
+  return n and model.devices[n]
 end
 
 local function not_found(what) return { type = "ERROR", reason = "NotFound", message = what .. " not found" }, 404 end
+local function bad_request(message) return { type = "ERROR", reason = "BadRequest", message = message }, 400 end
+
+-- A global variable's value: a string, or a number or boolean (stored as
+-- its string); nil is "".
+local function global_value_error(value)
+  local t = type(value)
+  if t == "nil" or t == "string" or t == "number" or t == "boolean" then return nil end
+  return "value must be a string, got " .. t
+end
 
 -- POST of a named thing (global variable, custom event): 400 without a
 -- name, 409 if it exists, else create(data) and 201 with the new record.
 local function create_named(data, store, what, create)
-  if type(data.name) ~= "string" then
-    return { type = "ERROR", reason = "BadRequest", message = "name expected" }, 400
-  end
+  if model.name_error(data.name, "name") then return bad_request("name expected") end
   if store[data.name] then
     return { type = "ERROR", reason = "Conflict", message = what .. " already exists" }, 409
   end
@@ -85,15 +98,31 @@ route("GET", "/devices", function(_, _, query)
   return list, 200
 end)
 
-route("GET", "/devices/(%d+)", function(c)
+route("GET", "/devices/(-?%d+)", function(c)
   local device = device_or_404(c[1])
   if not device then return not_found("Device") end
   return model.copy(device), 200
 end)
 
-route("PUT", "/devices/(%d+)", function(c, data)
+-- What PUT /devices/{id} may change, and how each field is checked.
+local device_fields = {
+  { "name", function(v) return model.name_error(v, "name") end },
+  { "enabled", function(v) return type(v) ~= "boolean" and "enabled must be a boolean, got " .. type(v) end },
+  { "visible", function(v) return type(v) ~= "boolean" and "visible must be a boolean, got " .. type(v) end },
+  { "roomID", function(v) return math.type(v) ~= "integer" and "roomID must be an integer, got " .. type(v) end },
+  { "properties", function(v)
+    local err = model.properties_error(v)
+    return err and "properties: " .. err
+  end },
+}
+
+route("PUT", "/devices/(-?%d+)", function(c, data)
   local device = device_or_404(c[1])
   if not device then return not_found("Device") end
+  for _, field in ipairs(device_fields) do
+    local err = data[field[1]] ~= nil and field[2](data[field[1]])
+    if err then return bad_request(err) end
+  end
   for _, key in ipairs({ "name", "enabled", "visible", "roomID" }) do
     if data[key] ~= nil then device[key] = data[key] end
   end
@@ -106,7 +135,7 @@ route("PUT", "/devices/(%d+)", function(c, data)
   return model.copy(device), 200
 end)
 
-route("DELETE", "/devices/(%d+)", function(c)
+route("DELETE", "/devices/(-?%d+)", function(c)
   if not device_or_404(c[1]) then return not_found("Device") end
   model.remove_device(tonumber(c[1]))
   return nil, 200
@@ -121,16 +150,19 @@ local function action(c, data)
   fibaro._call_from(4, device.id, c[2], table.unpack(args))
   return { message = "Accepted" }, 202
 end
-route("POST", "/devices/(%d+)/action/([%w_]+)", action)
-route("GET", "/devices/(%d+)/action/([%w_]+)", action)
+route("POST", "/devices/(-?%d+)/action/([%w_]+)", action)
+route("GET", "/devices/(-?%d+)/action/([%w_]+)", action)
 
 -- ---- plugins (what a QuickApp's own UI and properties go through) -----------
 
 local function ui_event(_, data, query)
   local e = next(query) and query or data
-  local id = tonumber(e.deviceID or e.deviceId)
+  local id = number_of(e.deviceID or e.deviceId)
   local object = id and model.objects[id]
   if not object then return not_found("Device") end
+  if type(e.elementName) ~= "string" then return bad_request("elementName expected") end
+  if e.eventType ~= nil and type(e.eventType) ~= "string" then return bad_request("eventType must be a string") end
+  if e.values ~= nil and type(e.values) ~= "table" then return bad_request("values must be a list") end
   local values = e.values or (e.value ~= nil and { scalar(e.value) } or {})
   local event = { deviceId = id, elementName = e.elementName, eventType = e.eventType or "onReleased", values = values }
   tasks.post(function() object:UIHandler(event) end, "ui", 4)
@@ -140,8 +172,11 @@ route("GET", "/plugins/callUIEvent", ui_event)
 route("POST", "/plugins/callUIEvent", ui_event)
 
 route("POST", "/plugins/updateProperty", function(_, data)
-  local id = tonumber(data.deviceId)
+  local id = number_of(data.deviceId)
   if not (id and model.devices[id]) then return not_found("Device") end
+  if model.name_error(data.propertyName, "propertyName") then return bad_request("propertyName expected") end
+  local err = model.property_error(data.propertyName, data.value)
+  if err then return bad_request(err) end
   model.set_property(id, data.propertyName, data.value)
   return nil, 200
 end)
@@ -157,6 +192,8 @@ end)
 route("GET", "/globalVariables", function() return model.list_globals(), 200 end)
 
 route("POST", "/globalVariables", function(_, data)
+  local err = global_value_error(data.value)
+  if err then return bad_request(err) end
   return create_named(data, model.globals, "Global variable", function()
     model.set_global(data.name, data.value == nil and "" or data.value, true)
   end)
@@ -166,7 +203,10 @@ route("GET", "/globalVariables/([^/]+)", function(c) return get_named(model.glob
 
 route("PUT", "/globalVariables/([^/]+)", function(c, data)
   if not model.globals[c[1]] then return not_found("Global variable") end
-  model.set_global(c[1], data.value == nil and "" or data.value, false)
+  local err = global_value_error(data.value)
+  if err then return bad_request(err) end
+  -- without a value (e.g. {} or no body) the value stays as it is
+  if data.value ~= nil then model.set_global(c[1], data.value, false) end
   return model.copy(model.globals[c[1]]), 200
 end)
 
@@ -186,6 +226,9 @@ route("GET", "/customEvents", function()
 end)
 
 route("POST", "/customEvents", function(_, data)
+  if data.userDescription ~= nil and type(data.userDescription) ~= "string" then
+    return bad_request("userDescription must be a string")
+  end
   return create_named(data, model.custom_events, "Custom event", function()
     model.add_custom_event(data.name, data.userDescription)
   end)
@@ -209,15 +252,15 @@ end)
 
 local function by_id(list, id, what)
   for _, item in ipairs(list) do
-    if item.id == tonumber(id) then return model.copy(item), 200 end
+    if item.id == number_of(id) then return model.copy(item), 200 end
   end
   return not_found(what)
 end
 
 route("GET", "/rooms", function() return model.copy(model.rooms), 200 end)
-route("GET", "/rooms/(%d+)", function(c) return by_id(model.rooms, c[1], "Room") end)
+route("GET", "/rooms/(-?%d+)", function(c) return by_id(model.rooms, c[1], "Room") end)
 route("GET", "/sections", function() return model.copy(model.sections), 200 end)
-route("GET", "/sections/(%d+)", function(c) return by_id(model.sections, c[1], "Section") end)
+route("GET", "/sections/(-?%d+)", function(c) return by_id(model.sections, c[1], "Section") end)
 
 route("GET", "/settings/info", function()
   return {
@@ -233,7 +276,7 @@ route("GET", "/settings/location", function()
 end)
 
 route("GET", "/refreshStates", function(_, _, query)
-  local last = tonumber(query.last) or 0
+  local last = number_of(query.last) or 0
   local events = {}
   for _, e in ipairs(model.events) do
     if e.id > last then events[#events + 1] = model.copy(e) end
@@ -250,7 +293,8 @@ local function request(method, path, data)
   end
   if type(data) == "string" then
     local ok, decoded = pcall(json.decode, data)
-    if not ok then return { type = "ERROR", reason = "BadRequest", message = decoded }, 400 end
+    if not ok then return bad_request(decoded) end
+    if type(decoded) ~= "table" then return bad_request("JSON object expected") end
     data = decoded
   elseif data ~= nil and type(data) ~= "table" then
     error(("bad argument #2 to 'api.%s' (table or JSON string expected, got %s)"):format(method:lower(), type(data)), 3)

@@ -12,18 +12,25 @@ local function check(cond, n, name, msg, level)
   if not cond then error(("bad argument #%d to 'fibaro.%s' (%s)"):format(n, name, msg), level or 3) end
 end
 
+-- An id is an integer, or a float with an integer value (5.0); NaN,
+-- infinities and numbers past the integer range are not ids.
+local function to_id(id)
+  if math.type(id) == "integer" then return id end
+  return type(id) == "number" and math.tointeger(id) or nil
+end
+
 -- `level`: how far above check_id's caller the script is (default 1).
-local function check_id(id, name, level)
-  check(math.type(id) == "integer" or (type(id) == "number" and id == math.floor(id)), 1, name,
-    "device id expected, got " .. (type(id) == "number" and tostring(id) or type(id)), 3 + (level or 1))
-  return math.tointeger(id)
+local function check_id(id, name, level, what)
+  local n = to_id(id)
+  check(n, 1, name, (what or "device id") .. " expected, got " .. model.number_text(id), 3 + (level or 1))
+  return n
 end
 
 for _, level in ipairs({ "debug", "trace", "warning", "error" }) do
   local upper = level:upper()
   fibaro[level] = function(tag, ...)
-    check(tag ~= nil, 1, level, "tag expected, got nil")
-    log.write(upper, tostring(tag), ...)
+    check(type(tag) == "string" or type(tag) == "number", 1, level, "tag expected, got " .. type(tag))
+    log.write(upper, tag ~= tag and "nan" or tostring(tag), ...)
   end
 end
 
@@ -49,6 +56,7 @@ local function call_one(level, id, action, ...)
 end
 
 function fibaro.call(id, action, ...)
+  check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
   if type(id) == "table" then
     for _, one in ipairs(id) do call_one(2, one, action, ...) end
     return
@@ -58,9 +66,7 @@ end
 fibaro._call_from = call_one
 
 -- value, modified time of a device property (nil if the device has none)
-function fibaro.get(id, property)
-  id = check_id(id, "get")
-  check(type(property) == "string", 2, "get", "property name expected, got " .. type(property))
+local function get(id, property)
   local device = model.devices[id]
   if not device then return nil end
   local value = device.properties[property]
@@ -68,8 +74,16 @@ function fibaro.get(id, property)
   return model.copy(value), device.modified
 end
 
+function fibaro.get(id, property)
+  id = check_id(id, "get")
+  check(type(property) == "string", 2, "get", "property name expected, got " .. type(property))
+  return get(id, property)
+end
+
 function fibaro.getValue(id, property)
-  return (fibaro.get(id, property))
+  id = check_id(id, "getValue")
+  check(type(property) == "string", 2, "getValue", "property name expected, got " .. type(property))
+  return (get(id, property))
 end
 
 -- fibaro.getType/getName/getRoomID: one field of a device (nil if none).
@@ -80,34 +94,42 @@ for name, field in pairs({ getType = "type", getName = "name", getRoomID = "room
   end
 end
 
-function fibaro.getSectionID(id)
-  local roomId = fibaro.getRoomID(id)
+local function room_of(roomId)
   for _, room in ipairs(model.rooms) do
-    if room.id == roomId then return room.sectionID end
+    if room.id == roomId then return room end
   end
   return nil
+end
+
+function fibaro.getSectionID(id)
+  local device = model.devices[check_id(id, "getSectionID")]
+  local room = device and room_of(device.roomID)
+  return room and room.sectionID
 end
 
 function fibaro.getRoomName(roomId)
-  for _, room in ipairs(model.rooms) do
-    if room.id == roomId then return room.name end
-  end
-  return nil
+  local room = room_of(check_id(roomId, "getRoomName", 1, "room id"))
+  return room and room.name
 end
 
 function fibaro.getRoomNameByDeviceID(id)
-  return fibaro.getRoomName(fibaro.getRoomID(id))
+  local device = model.devices[check_id(id, "getRoomNameByDeviceID")]
+  local room = device and room_of(device.roomID)
+  return room and room.name
 end
 
 -- Does device match filter = { name=, type=, baseType=, parentId=, enabled=,
 -- visible=, roomID=, interfaces={...}, properties={name=value} }?
+-- (getDevicesID checks the filter; /devices queries give strings.)
 local function matches(device, filter)
   for key, want in pairs(filter) do
     if key == "properties" then
+      if type(want) ~= "table" then return false end
       for name, value in pairs(want) do
         if device.properties[name] ~= value then return false end
       end
     elseif key == "interfaces" then
+      if type(want) ~= "table" then want = { want } end
       for _, name in ipairs(want) do
         local found = false
         for _, have in ipairs(device.interfaces) do found = found or have == name end
@@ -125,6 +147,10 @@ fibaro._matches = matches
 function fibaro.getDevicesID(filter)
   filter = filter or {}
   check(type(filter) == "table", 1, "getDevicesID", "filter table expected, got " .. type(filter))
+  check(filter.properties == nil or type(filter.properties) == "table", 1, "getDevicesID",
+    "filter field 'properties' must be a table of name = value, got " .. type(filter.properties))
+  check(filter.interfaces == nil or type(filter.interfaces) == "table", 1, "getDevicesID",
+    "filter field 'interfaces' must be a table of interface names, got " .. type(filter.interfaces))
   local ids = {}
   for _, id in ipairs(model.device_ids()) do
     if matches(model.devices[id], filter) then ids[#ids + 1] = id end
@@ -150,34 +176,58 @@ function fibaro.getGlobalVariable(name)
 end
 
 -- Offline there is no UI to create globals in: setting one creates it.
+-- Values are strings on the HC3: numbers and booleans become strings.
 function fibaro.setGlobalVariable(name, value)
-  check(type(name) == "string", 1, "setGlobalVariable", "variable name expected, got " .. type(name))
-  check(value ~= nil, 2, "setGlobalVariable", "value expected, got nil")
+  local err = model.name_error(name, "variable name")
+  check(not err, 1, "setGlobalVariable", err)
+  local t = type(value)
+  check(t == "string" or t == "number" or t == "boolean", 2, "setGlobalVariable",
+    "string value expected, got " .. t)
   model.set_global(name, value, true)
 end
 
+-- A delay of NaN is refused (it would silently mean 0); negative delays
+-- mean 0 and math.huge never fires, as for the global setTimeout.
 function fibaro.setTimeout(ms, fn)
-  check(type(ms) == "number", 1, "setTimeout", "delay in ms expected, got " .. type(ms))
+  check(type(ms) == "number" and ms == ms, 1, "setTimeout", "delay in ms expected, got " .. model.number_text(ms))
   check(type(fn) == "function", 2, "setTimeout", "function expected, got " .. type(fn))
   return setTimeout(fn, ms)
 end
 
-function fibaro.clearTimeout(ref) return clearTimeout(ref) end
+local function check_ref(ref, name)
+  check(ref == nil or type(ref) == "number", 1, name, "timer reference expected, got " .. type(ref), 4)
+end
+
+function fibaro.clearTimeout(ref)
+  check_ref(ref, "clearTimeout")
+  clearTimeout(ref)
+end
+
 function fibaro.setInterval(ms, fn)
-  check(type(ms) == "number", 1, "setInterval", "interval in ms expected, got " .. type(ms))
+  check(type(ms) == "number" and ms == ms, 1, "setInterval", "interval in ms expected, got " .. model.number_text(ms))
   check(type(fn) == "function", 2, "setInterval", "function expected, got " .. type(fn))
   return setInterval(fn, ms)
 end
-function fibaro.clearInterval(ref) return clearInterval(ref) end
 
--- Non-blocking: the calling task waits, timers and other tasks go on.
+function fibaro.clearInterval(ref)
+  check_ref(ref, "clearInterval")
+  clearInterval(ref)
+end
+
+-- Non-blocking: the calling task waits, timers and other tasks go on. A
+-- negative time is no wait; one past 2^31-1 ms (24.8 days), NaN or
+-- math.huge would never end and is refused.
+local kMaxSleepMs = 2147483647
 function fibaro.sleep(ms)
-  check(type(ms) == "number" and ms == ms, 1, "sleep", "milliseconds expected, got " .. type(ms))
+  check(type(ms) == "number", 1, "sleep", "milliseconds expected, got " .. type(ms))
+  check(ms == ms and ms <= kMaxSleepMs, 1, "sleep",
+    ("milliseconds up to %d expected, got %s"):format(kMaxSleepMs, model.number_text(ms)))
   _PY.sleep(math.max(ms, 0) / 1000)
 end
 
 function fibaro.emitCustomEvent(name)
-  check(type(name) == "string", 1, "emitCustomEvent", "event name expected, got " .. type(name))
+  local err = model.name_error(name, "event name")
+  check(not err, 1, "emitCustomEvent", err)
   if not model.custom_events[name] then model.add_custom_event(name) end
   model.emit("CustomEvent", { name = name })
 end

@@ -88,12 +88,31 @@ local function install_globals(config)
     net[name] = net[name] or function() error(("net.%s is not supported by plua yet"):format(name), 2) end
   end
   _G.net = net
+  local function check_id(id, name)
+    local n = type(id) == "number" and math.tointeger(id)
+    if not n then
+      error(("bad argument #1 to 'plugin.%s' (device id expected, got %s)"):format(name, model.number_text(id)), 3)
+    end
+    return n
+  end
   _G.plugin = {
     mainDeviceId = main_device.id,
-    getDevice = function(id) return (api.get("/devices/" .. tostring(id))) end,
-    getProperty = function(id, name) return hub.getValue(id, name) end,
-    getChildDevices = function(id) return (api.get("/devices?parentId=" .. tostring(id or main_device.id))) end,
-    deleteDevice = function(id) return api.delete("/devices/" .. tostring(id)) end,
+    -- nil for a device that does not exist (not the 404 body)
+    getDevice = function(id)
+      local device, status = api.get("/devices/" .. check_id(id, "getDevice"))
+      return status == 200 and device or nil
+    end,
+    getProperty = function(id, name)
+      id = check_id(id, "getProperty")
+      if type(name) ~= "string" then
+        error(("bad argument #2 to 'plugin.getProperty' (property name expected, got %s)"):format(type(name)), 2)
+      end
+      return hub.getValue(id, name)
+    end,
+    getChildDevices = function(id)
+      return (api.get("/devices?parentId=" .. (id == nil and main_device.id or check_id(id, "getChildDevices"))))
+    end,
+    deleteDevice = function(id) return api.delete("/devices/" .. check_id(id, "deleteDevice")) end,
     restart = function() error("plugin.restart is not supported offline", 2) end,
   }
   _G.__TAG = (config.name .. main_device.id):upper()

@@ -14,6 +14,7 @@ local stdout = io.stdout
 local floor, select, tostring, type, getmetatable, pcall = math.floor, select, tostring, type, getmetatable, pcall
 
 local function text_of(v)
+  if v ~= v then return "nan" end -- not "-nan" on some platforms
   if type(v) == "table" then
     local mt = getmetatable(v)
     if not (mt and mt.__tostring) then

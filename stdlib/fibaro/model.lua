@@ -148,6 +148,73 @@ function M.set_property(id, name, value)
   return true
 end
 
+-- Why `value` cannot be a property, variable or storage value (nil if it
+-- can): the HC3 keeps them as JSON, so functions, NaN, infinities and
+-- cyclic tables are refused up front rather than failing at the next save.
+-- `what` names it in the message.
+function M.value_error(value, what)
+  local t = type(value)
+  if t == "nil" or t == "boolean" or t == "string" then return nil end
+  if t == "number" and value == value and value ~= math.huge and value ~= -math.huge then return nil end
+  local ok, err = pcall(json.encode, value)
+  if ok then return nil end
+  return (what or "value") .. " cannot be stored as JSON: " .. tostring(err):gsub("^json%.encode: ", "")
+end
+
+-- quickAppVariables is a list of { name = string, value = ... }: the
+-- emulation's getVariable/setVariable and the state file rely on it.
+local function variables_error(list)
+  local expected = "property 'quickAppVariables' must be a list of {name=string, value=...}"
+  if type(list) ~= "table" then return expected .. ", got " .. type(list) end
+  local n = #list
+  for k, v in pairs(list) do
+    if math.type(k) ~= "integer" or k < 1 or k > n then return expected .. " (key " .. M.describe(k) .. ")" end
+    if type(v) ~= "table" or type(v.name) ~= "string" then
+      return expected .. (" (item %d is %s)"):format(k, type(v) == "table" and "a table without a string name" or "a " .. type(v))
+    end
+  end
+  return nil
+end
+
+-- Why property `name` cannot be `value` (nil if it can).
+function M.property_error(name, value)
+  local err = M.value_error(value, ("property '%s'"):format(name))
+  if err then return err end
+  if name == "quickAppVariables" then return variables_error(value) end
+  return nil
+end
+
+-- Why a table of properties (name -> value) cannot be stored (nil if it
+-- can); the first bad one in name order is reported.
+function M.properties_error(props)
+  if type(props) ~= "table" then return "table expected, got " .. type(props) end
+  local names = {}
+  for name in pairs(props) do
+    if type(name) ~= "string" then return "property names must be strings, got " .. type(name) end
+    names[#names + 1] = name
+  end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local err = M.property_error(name, props[name])
+    if err then return err end
+  end
+  return nil
+end
+
+-- "<what> expected, got <type>" for anything but a non-empty string.
+function M.name_error(v, what)
+  if type(v) ~= "string" then return ("%s expected, got %s"):format(what, type(v)) end
+  if v == "" then return ("%s expected, got empty string"):format(what) end
+  return nil
+end
+
+-- A number for an error message: NaN is "nan" on every platform.
+function M.number_text(v)
+  if type(v) ~= "number" then return type(v) end
+  if v ~= v then return "nan" end
+  return tostring(v)
+end
+
 -- The `debug` header: init sets M.trace to a function that logs a line.
 M.trace = nil
 

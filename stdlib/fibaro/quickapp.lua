@@ -13,10 +13,57 @@ local function check(cond, n, name, msg)
   if not cond then error(("bad argument #%d to '%s' (%s)"):format(n, name, msg), 3) end
 end
 
-local function device_of(self)
+-- check() for a message that is nil when the argument is fine.
+local function check_error(err, n, name)
+  if err then error(("bad argument #%d to '%s' (%s)"):format(n, name, err), 3) end
+end
+
+-- self.method(...) instead of self:method(...) passes the first argument
+-- as self; say so rather than failing somewhere inside.
+local function self_error(self, name)
+  if type(self) == "table" and math.type(self.id) == "integer" then return nil end
+  return ("calling '%s' on bad self (QuickApp object expected, got %s; call it as self:%s(...))"):format(name,
+    type(self) == "table" and "a table without an id" or type(self), name)
+end
+
+local function check_self(self, name)
+  local err = self_error(self, name)
+  if err then error(err, 3) end
+end
+
+local function device_of(self, name)
+  local err = self_error(self, name)
+  if err then error(err, 3) end
   local device = model.devices[self.id]
-  if not device then error(("device %s no longer exists"):format(tostring(self.id)), 3) end
+  if not device then error(("'%s': device %d no longer exists"):format(name, self.id), 3) end
   return device
+end
+
+-- Is cls a class made by class()/class.new that derives from base?
+local function derives(cls, base)
+  local seen = 0
+  while type(cls) == "table" and seen < 100 do
+    if cls == base then return true end
+    local mt = getmetatable(cls)
+    cls, seen = mt and rawget(mt, "__index"), seen + 1
+  end
+  return false
+end
+
+local function class_error(cls)
+  if derives(cls, M.QuickAppChild) then return nil end
+  if type(cls) ~= "table" then return "class expected, got " .. type(cls) end
+  return "class derived from QuickAppChild expected"
+end
+
+local function interfaces_error(list)
+  if type(list) ~= "table" then return "table of interface names expected, got " .. type(list) end
+  for i, name in ipairs(list) do
+    if type(name) ~= "string" or name == "" then
+      return ("interface name expected at index %d, got %s"):format(i, name == "" and "empty string" or type(name))
+    end
+  end
+  return nil
 end
 
 local QuickAppBase = class.new("QuickAppBase")
@@ -37,16 +84,18 @@ function QuickAppBase:warning(...) log.write("WARNING", tag(), ...) end
 function QuickAppBase:error(...) log.write("ERROR", tag(), ...) end
 
 function QuickAppBase:updateProperty(name, value)
-  check(type(name) == "string", 1, "updateProperty", "property name expected, got " .. type(name))
-  device_of(self)
+  device_of(self, "updateProperty")
+  check_error(model.name_error(name, "property name"), 1, "updateProperty")
+  check_error(model.property_error(name, value), 2, "updateProperty")
   model.set_property(self.id, name, value)
 end
 
 -- The UI: labels, buttons and sliders keep their properties here.
 function QuickAppBase:updateView(element, property, value)
+  local view = device_of(self, "updateView").view
   check(type(element) == "string", 1, "updateView", "element id expected, got " .. type(element))
   check(type(property) == "string", 2, "updateView", "property name expected, got " .. type(property))
-  local view = device_of(self).view
+  check_error(model.value_error(value, "view value"), 3, "updateView")
   view[element] = view[element] or {}
   view[element][property] = value
   model.emit("PluginChangedViewEvent", { deviceId = self.id, elementName = element, propertyName = property,
@@ -54,8 +103,9 @@ function QuickAppBase:updateView(element, property, value)
 end
 
 function QuickAppBase:setVariable(name, value)
-  check(type(name) == "string", 1, "setVariable", "variable name expected, got " .. type(name))
-  local vars = device_of(self).properties.quickAppVariables
+  local vars = device_of(self, "setVariable").properties.quickAppVariables
+  check_error(model.name_error(name, "variable name"), 1, "setVariable")
+  check_error(model.value_error(value, "variable value"), 2, "setVariable")
   local list = model.copy(vars)
   local found = false
   for _, v in ipairs(list) do
@@ -63,14 +113,15 @@ function QuickAppBase:setVariable(name, value)
   end
   if not found then list[#list + 1] = { name = name, value = value } end
   model.set_property(self.id, "quickAppVariables", list)
-  self.properties = device_of(self).properties
+  self.properties = model.devices[self.id].properties
   model.save()
 end
 
 -- A missing variable is "" (as on the HC3).
 function QuickAppBase:getVariable(name)
+  local vars = device_of(self, "getVariable").properties.quickAppVariables
   check(type(name) == "string", 1, "getVariable", "variable name expected, got " .. type(name))
-  for _, v in ipairs(device_of(self).properties.quickAppVariables) do
+  for _, v in ipairs(vars) do
     if v.name == name then return v.value end
   end
   return ""
@@ -86,13 +137,17 @@ local function storage_of(self)
 end
 
 function QuickAppBase:internalStorageSet(key, value, hidden)
-  check(type(key) == "string", 1, "internalStorageSet", "key expected, got " .. type(key))
+  check_self(self, "internalStorageSet")
+  check_error(model.name_error(key, "key"), 1, "internalStorageSet")
+  check_error(model.value_error(value, "storage value"), 2, "internalStorageSet")
+  check(hidden == nil or type(hidden) == "boolean", 3, "internalStorageSet", "boolean expected, got " .. type(hidden))
   storage_of(self)[key] = { value = model.copy(value), hidden = hidden == true }
   model.save()
   return 200
 end
 
 function QuickAppBase:internalStorageGet(key)
+  check_self(self, "internalStorageGet")
   local entries = storage_of(self)
   if key == nil then
     local all = {}
@@ -106,6 +161,7 @@ function QuickAppBase:internalStorageGet(key)
 end
 
 function QuickAppBase:internalStorageRemove(key)
+  check_self(self, "internalStorageRemove")
   check(type(key) == "string", 1, "internalStorageRemove", "key expected, got " .. type(key))
   local entries = storage_of(self)
   local existed = entries[key] ~= nil
@@ -115,47 +171,60 @@ function QuickAppBase:internalStorageRemove(key)
 end
 
 function QuickAppBase:internalStorageClear()
+  check_self(self, "internalStorageClear")
   model.storage[self.id] = {}
   model.save()
   return 200
 end
 
 function QuickAppBase:setName(name)
-  check(type(name) == "string", 1, "setName", "string expected, got " .. type(name))
-  device_of(self).name = name
+  local device = device_of(self, "setName")
+  check_error(model.name_error(name, "name"), 1, "setName")
+  device.name = name
   self.name = name
   model.emit("DeviceModifiedEvent", { id = self.id })
 end
 
 function QuickAppBase:setEnabled(enabled)
-  device_of(self).enabled = enabled == true
+  local device = device_of(self, "setEnabled")
+  check(type(enabled) == "boolean", 1, "setEnabled", "boolean expected, got " .. type(enabled))
+  device.enabled = enabled
   model.emit("DeviceModifiedEvent", { id = self.id })
 end
 
 function QuickAppBase:setVisible(visible)
-  device_of(self).visible = visible == true
+  local device = device_of(self, "setVisible")
+  check(type(visible) == "boolean", 1, "setVisible", "boolean expected, got " .. type(visible))
+  device.visible = visible
   model.emit("DeviceModifiedEvent", { id = self.id })
 end
 
-function QuickAppBase:hasInterface(name)
-  for _, i in ipairs(device_of(self).interfaces) do
+local function has_interface(device, name)
+  for _, i in ipairs(device.interfaces) do
     if i == name then return true end
   end
   return false
 end
 
+function QuickAppBase:hasInterface(name)
+  local device = device_of(self, "hasInterface")
+  check(type(name) == "string", 1, "hasInterface", "interface name expected, got " .. type(name))
+  return has_interface(device, name)
+end
+
 function QuickAppBase:addInterfaces(list)
-  check(type(list) == "table", 1, "addInterfaces", "table of interface names expected, got " .. type(list))
-  local interfaces = device_of(self).interfaces
+  local device = device_of(self, "addInterfaces")
+  check_error(interfaces_error(list), 1, "addInterfaces")
+  local interfaces = device.interfaces
   for _, name in ipairs(list) do
-    if not self:hasInterface(name) then interfaces[#interfaces + 1] = name end
+    if not has_interface(device, name) then interfaces[#interfaces + 1] = name end
   end
   model.emit("DeviceModifiedEvent", { id = self.id })
 end
 
 function QuickAppBase:deleteInterfaces(list)
-  check(type(list) == "table", 1, "deleteInterfaces", "table of interface names expected, got " .. type(list))
-  local interfaces = device_of(self).interfaces
+  local interfaces = device_of(self, "deleteInterfaces").interfaces
+  check_error(interfaces_error(list), 1, "deleteInterfaces")
   for _, name in ipairs(list) do
     for i = #interfaces, 1, -1 do
       if interfaces[i] == name then table.remove(interfaces, i) end
@@ -166,6 +235,7 @@ end
 
 -- What fibaro.call and /devices/{id}/action/{name} run.
 function QuickAppBase:callAction(name, ...)
+  check_self(self, "callAction")
   check(type(name) == "string", 1, "callAction", "action name expected, got " .. type(name))
   local method = self[name]
   if type(method) ~= "function" then
@@ -176,6 +246,7 @@ function QuickAppBase:callAction(name, ...)
 end
 
 function QuickAppBase:registerUICallback(element, event, method)
+  check_self(self, "registerUICallback")
   check(type(element) == "string", 1, "registerUICallback", "element id expected, got " .. type(element))
   check(type(event) == "string", 2, "registerUICallback", "event type expected, got " .. type(event))
   check(type(method) == "string", 3, "registerUICallback", "method name expected, got " .. type(method))
@@ -209,12 +280,18 @@ end
 
 -- spec = { name, type, initialProperties, initialInterfaces }
 function QuickApp:createChildDevice(spec, childClass)
+  device_of(self, "createChildDevice")
   check(type(spec) == "table", 1, "createChildDevice", "table expected, got " .. type(spec))
-  check(type(spec.name) == "string", 1, "createChildDevice", "field 'name' must be a string")
+  check(type(spec.name) == "string" and spec.name ~= "", 1, "createChildDevice",
+    "field 'name' must be a non-empty string, got " .. (spec.name == "" and "empty string" or type(spec.name)))
   check(type(spec.type) == "string" and model.is_known_type(spec.type), 1, "createChildDevice",
     "field 'type' must be a device type such as com.fibaro.binarySwitch")
+  local err = spec.initialProperties ~= nil and model.properties_error(spec.initialProperties)
+  if err then check(false, 1, "createChildDevice", "field 'initialProperties': " .. err) end
+  err = spec.initialInterfaces ~= nil and interfaces_error(spec.initialInterfaces)
+  if err then check(false, 1, "createChildDevice", "field 'initialInterfaces': " .. err) end
   childClass = childClass or M.QuickAppChild
-  check(type(childClass) == "table", 2, "createChildDevice", "class expected, got " .. type(childClass))
+  check_error(class_error(childClass), 2, "createChildDevice")
   local interfaces = { "quickAppChild" }
   for _, i in ipairs(spec.initialInterfaces or {}) do interfaces[#interfaces + 1] = i end
   local device = model.create_device({ name = spec.name, type = spec.type, parentId = self.id,
@@ -226,8 +303,19 @@ end
 
 -- Instantiates the existing children of this QuickApp, by type.
 function QuickApp:initChildDevices(map)
+  check_self(self, "initChildDevices")
   map = map or {}
   check(type(map) == "table", 1, "initChildDevices", "table of type -> class expected, got " .. type(map))
+  local kinds = {}
+  for kind in pairs(map) do
+    check(type(kind) == "string", 1, "initChildDevices", "table of type -> class expected, got a " .. type(kind) .. " key")
+    kinds[#kinds + 1] = kind
+  end
+  table.sort(kinds)
+  for _, kind in ipairs(kinds) do
+    local err = class_error(map[kind])
+    if err then check(false, 1, "initChildDevices", ("'%s': %s"):format(kind, err)) end
+  end
   for _, id in ipairs(model.device_ids()) do
     local device = model.devices[id]
     if device.parentId == self.id and not self.childDevices[id] then
@@ -238,7 +326,13 @@ function QuickApp:initChildDevices(map)
 end
 
 function QuickApp:removeChildDevice(id)
-  check(math.type(id) == "integer", 1, "removeChildDevice", "device id expected, got " .. type(id))
+  check_self(self, "removeChildDevice")
+  local n = type(id) == "number" and math.tointeger(id)
+  check(n, 1, "removeChildDevice", "device id expected, got " .. model.number_text(id))
+  id = n
+  local device = model.devices[id]
+  check(device and device.parentId == self.id, 1, "removeChildDevice",
+    ("device %d is not a child of QuickApp %d"):format(id, self.id))
   self.childDevices[id] = nil
   model.remove_device(id)
 end
