@@ -188,11 +188,16 @@ end
 
 -- A delay of NaN is refused (it would silently mean 0); negative delays
 -- mean 0 and math.huge never fires, as for the global setTimeout.
-function fibaro.setTimeout(ms, fn)
-  check(type(ms) == "number" and ms == ms, 1, "setTimeout", "delay in ms expected, got " .. model.number_text(ms))
-  check(type(fn) == "function", 2, "setTimeout", "function expected, got " .. type(fn))
-  return setTimeout(fn, ms)
+-- fibaro.setTimeout(ms, fn) / fibaro.setInterval(ms, fn): the globals with
+-- the HC3's argument order.
+local function timer_starter(name, what, start)
+  return function(ms, fn)
+    check(type(ms) == "number" and ms == ms, 1, name, what .. " in ms expected, got " .. model.number_text(ms))
+    check(type(fn) == "function", 2, name, "function expected, got " .. type(fn))
+    return start(fn, ms)
+  end
 end
+fibaro.setTimeout = timer_starter("setTimeout", "delay", setTimeout)
 
 local function check_ref(ref, name)
   check(ref == nil or type(ref) == "number", 1, name, "timer reference expected, got " .. type(ref), 4)
@@ -203,11 +208,7 @@ function fibaro.clearTimeout(ref)
   clearTimeout(ref)
 end
 
-function fibaro.setInterval(ms, fn)
-  check(type(ms) == "number" and ms == ms, 1, "setInterval", "interval in ms expected, got " .. model.number_text(ms))
-  check(type(fn) == "function", 2, "setInterval", "function expected, got " .. type(fn))
-  return setInterval(fn, ms)
-end
+fibaro.setInterval = timer_starter("setInterval", "interval", setInterval)
 
 function fibaro.clearInterval(ref)
   check_ref(ref, "clearInterval")

@@ -185,18 +185,14 @@ function QuickAppBase:setName(name)
   model.emit("DeviceModifiedEvent", { id = self.id })
 end
 
-function QuickAppBase:setEnabled(enabled)
-  local device = device_of(self, "setEnabled")
-  check(type(enabled) == "boolean", 1, "setEnabled", "boolean expected, got " .. type(enabled))
-  device.enabled = enabled
-  model.emit("DeviceModifiedEvent", { id = self.id })
-end
-
-function QuickAppBase:setVisible(visible)
-  local device = device_of(self, "setVisible")
-  check(type(visible) == "boolean", 1, "setVisible", "boolean expected, got " .. type(visible))
-  device.visible = visible
-  model.emit("DeviceModifiedEvent", { id = self.id })
+-- setEnabled(bool) / setVisible(bool): one boolean field of the device.
+for method, field in pairs({ setEnabled = "enabled", setVisible = "visible" }) do
+  QuickAppBase[method] = function(self, value)
+    local device = device_of(self, method)
+    check(type(value) == "boolean", 1, method, "boolean expected, got " .. type(value))
+    device[field] = value
+    model.emit("DeviceModifiedEvent", { id = self.id })
+  end
 end
 
 local function has_interface(device, name)
