@@ -85,3 +85,26 @@ TEST_CASE("an error in a callback does not stop other timers; exit code 1") {
   REQUIRE(r.exit_code == 1);
   REQUIRE(r.trace == "after");
 }
+
+TEST_CASE("posted jobs run as tasks in queue order, after what was queued before them") {
+  // A job enters the ready queue when it is posted; a timer when the loop
+  // collects it as due, after the running pass: so the jobs posted by the
+  // main chunk run before the 0 ms timeout, and a job posted by a job runs
+  // behind the timer that was collected meanwhile.
+  // plua.fibaro.tasks.post is Scheduler::post seen from Lua.
+  const auto r = run_script(R"(
+    trace = ""
+    local post = require("plua.fibaro.tasks").post
+    setTimeout(function() trace = trace .. "t" end, 0)
+    post(function() trace = trace .. "1" end, "action")
+    post(function()
+      trace = trace .. "2"
+      post(function() trace = trace .. "4" end, "ui")  -- behind the jobs already queued
+    end, "action")
+    post(function() _PY.sleep(0.001); trace = trace .. "3" end, "ui")  -- posted tasks may yield
+    trace = trace .. "m"
+    _PY.sleep(0.02)
+  )");
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.trace == "m12t43");
+}
