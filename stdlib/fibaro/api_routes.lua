@@ -40,6 +40,7 @@ end
 
 local function device_or_404(id)
   local n = number_of(id)
+  if n == 1 then model.refresh_sun() end
   return n and model.devices[n]
 end
 
@@ -86,6 +87,7 @@ route("GET", "/devices", function(_, _, query)
     end
   end
   local list = {}
+  model.refresh_sun()
   for _, id in ipairs(model.device_ids()) do
     local device = model.devices[id]
     local ok = fibaro._matches(device, filter)

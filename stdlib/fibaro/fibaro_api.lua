@@ -67,6 +67,7 @@ fibaro._call_from = call_one
 
 -- value, modified time of a device property (nil if the device has none)
 local function get(id, property)
+  if id == 1 then model.refresh_sun() end
   local device = model.devices[id]
   if not device then return nil end
   local value = device.properties[property]

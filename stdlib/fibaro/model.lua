@@ -99,14 +99,31 @@ end
 -- Device 1, the controller itself: sunriseHour/sunsetHour for the place
 -- (latitude/longitude headers) on the emulated date.
 function M.add_controller()
-  local sunrise, sunset = require("plua.fibaro.sun").times(now(), M.latitude, M.longitude)
   local t = now()
   M.devices[1] = {
     id = 1, name = "zwave", type = "com.fibaro.zwavePrimaryController", baseType = "", roomID = 0,
     enabled = true, visible = false, isPlugin = false, parentId = 0, interfaces = {}, actions = {}, view = {},
-    properties = { sunriseHour = sunrise, sunsetHour = sunset, dead = false },
-    created = t, modified = t, sortOrder = 1,
+    properties = { dead = false }, created = t, modified = t, sortOrder = 1,
   }
+  M.refresh_sun()
+end
+
+-- sunriseHour/sunsetHour of device 1 for the emulated day: recomputed when
+-- read on a new day (a QuickApp may run for weeks), as a property change.
+local sun_day
+function M.refresh_sun()
+  local controller = M.devices[1]
+  local t = now()
+  local day = os.date("%Y-%m-%d", t)
+  if controller == nil or day == sun_day then return end
+  local sunrise, sunset = require("plua.fibaro.sun").times(t, M.latitude, M.longitude)
+  if sun_day == nil then
+    controller.properties.sunriseHour, controller.properties.sunsetHour = sunrise, sunset
+  else
+    M.set_property(1, "sunriseHour", sunrise)
+    M.set_property(1, "sunsetHour", sunset)
+  end
+  sun_day = day
 end
 
 function M.device_ids()
