@@ -60,10 +60,21 @@ void Timers::release(const Record& r) {
 }
 
 TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_slot, bool with_args, Origin origin) noexcept {
-  const TimerId id = next_id_;
   const auto source = static_cast<std::uint16_t>(origin.source <= UINT16_MAX ? origin.source : 0);
   const Record r{callback_slot, static_cast<std::uint32_t>(std::min<std::uint64_t>(delay_ms, UINT32_MAX)),
                  origin.line, source, kind, static_cast<std::uint8_t>(kKeepsAlive | (with_args ? kHasArgs : 0))};
+  return insert(r, delay_ms);
+}
+
+bool Timers::add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept {
+  const std::uint8_t flags = kKeepsAlive | (owns_ref ? kOwnsRef : 0);
+  // A wake-up has no origin: `line` carries the thread's pool generation.
+  const Record r{thread_ref, 0, generation, 0, Kind::Wake, flags};
+  return insert(r, delay_ms) != 0;
+}
+
+TimerId Timers::insert(const Record& r, std::uint64_t delay_ms) noexcept {
+  const TimerId id = next_id_;
   try {
     heap_.push(deadline(delay_ms), id);
     try {
@@ -80,28 +91,6 @@ TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_slot, bool w
   ++next_id_;
   count(r, +1);
   return id;
-}
-
-bool Timers::add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept {
-  const std::uint8_t flags = kKeepsAlive | (owns_ref ? kOwnsRef : 0);
-  // A wake-up has no origin: `line` carries the thread's pool generation.
-  const Record r{thread_ref, 0, generation, 0, Kind::Wake, flags};
-  const TimerId id = next_id_;
-  try {
-    heap_.push(deadline(delay_ms), id);
-    try {
-      records_.insert(id, r);
-    } catch (...) {
-      ++stale_;
-      throw;
-    }
-  } catch (const std::bad_alloc&) {
-    release(r);
-    return false;
-  }
-  ++next_id_;
-  count(r, +1);
-  return true;
 }
 
 void Timers::clear(TimerId id) {

@@ -118,6 +118,8 @@ class Timers {
   static constexpr std::uint8_t kOwnsRef = 4;    // wake-up: callback_ref is ours to release
   static constexpr std::uint8_t kHasArgs = 8;    // the slot holds {fn, args..., n =}
 
+  // Files r under a new id due in delay_ms; 0 (and r released) without memory.
+  TimerId insert(const Record& r, std::uint64_t delay_ms) noexcept;
   void count(const Record& r, int delta);
   void release(const Record& r);
   void release_slot(int slot) noexcept;
