@@ -134,7 +134,17 @@ function M.setup(config)
   local properties = { manufacturer = config.manufacturer, model = config.model, uid = config.uid,
     deviceRole = config.role, userDescription = config.description }
   local vars = {}
-  for _, v in ipairs(config.vars) do vars[#vars + 1] = { name = v.name, value = literal(v, "var") } end
+  -- A later header for the same variable (from --header) wins.
+  local var_index = {}
+  for _, v in ipairs(config.vars) do
+    local value = literal(v, "var")
+    if var_index[v.name] then
+      vars[var_index[v.name]].value = value
+    else
+      vars[#vars + 1] = { name = v.name, value = value }
+      var_index[v.name] = #vars
+    end
+  end
   -- Values saved by the last run win over the headers' initial values.
   local saved = state and type(state.vars) == "table" and state.vars[tostring(id)]
   for _, s in ipairs(type(saved) == "table" and saved or {}) do
