@@ -22,6 +22,7 @@
 #include "lua/ref.hpp"
 #include "net/http_service.hpp"
 #include "net/request.hpp"
+#include "net/socket_api.hpp"
 #include "runtime.hpp"
 
 namespace plua::stdlib {
@@ -313,6 +314,7 @@ int open_net(lua_State* L) {
   lua_newtable(L);
   lua_pushcfunction(L, &new_client);
   lua_setfield(L, -2, "HTTPClient");
+  net::add_socket_classes(L);
   return 1;
 }
 
