@@ -1,0 +1,1 @@
+bash with_echo.sh "$PLUA" "$SCRIPT"
