@@ -29,8 +29,9 @@ class UdpSocket;
 
 class SocketService final : public runtime::Service {
  public:
-  // Ignores SIGPIPE (a write to a connection the peer closed then fails
-  // with EPIPE instead of killing the process, as under Python's PLua).
+  // Catches SIGPIPE with a handler that does nothing, unless something
+  // else set its disposition: a write to a connection the peer closed then
+  // fails with EPIPE instead of killing the process, as under Python's PLua.
   explicit SocketService(runtime::Runtime& runtime);
   SocketService(const SocketService&) = delete;
   SocketService& operator=(const SocketService&) = delete;
