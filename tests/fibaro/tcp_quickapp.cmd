@@ -1,0 +1,1 @@
+bash ../http/with_echo.sh "$PLUA" "$SCRIPT"
