@@ -169,6 +169,7 @@ void Runtime::run_loop() {
     } else {
       scheduler_->run_pass(L);
     }
+    signals_.check_stdout();
     if (stopping() || !has_user_work()) break;
     uv_update_time(loop);
     const std::uint64_t now = uv_now(loop);

@@ -92,6 +92,10 @@ class Runtime {
   // and ends the process.
   [[noreturn]] void exit_now(lua_State* L, int code);
 
+  // For sockets: writes to a closed connection fail with EPIPE instead of
+  // killing the process; stdout still ends the process with its reader.
+  void catch_sigpipe() { signals_.catch_sigpipe(); }
+
   // Stops the loop after the running task (--run-for); exit code unchanged.
   void request_stop() { stop_requested_ = true; }
   bool stopping() const { return stop_requested_ || signals_.pending() != 0; }

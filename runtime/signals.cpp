@@ -1,5 +1,8 @@
 #include "signals.hpp"
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <csignal>
 
 #include "scheduler.hpp"
@@ -68,6 +71,31 @@ void Signals::on_signal(int sig) {
 void Signals::interrupt_hook(lua_State* L, lua_Debug*) {
   lua_sethook(L, nullptr, 0, 0);
   luaL_error(L, "interrupted!");
+}
+
+}  // namespace plua::runtime
+
+namespace plua::runtime {
+
+void Signals::catch_sigpipe() {
+  if (sigpipe_caught_) return;
+  struct sigaction current {};
+  if (sigaction(SIGPIPE, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) return;
+  struct sigaction quiet {};
+  quiet.sa_handler = [](int) {};
+  quiet.sa_flags = SA_RESTART;
+  sigemptyset(&quiet.sa_mask);
+  if (sigaction(SIGPIPE, &quiet, nullptr) == 0) sigpipe_caught_ = true;
+}
+
+// A pipe whose reader is gone reports POLLERR on its write end; any other
+// stdout error (a full disk) is left to the script, as before.
+void Signals::end_if_stdout_reader_gone() {
+  pollfd out{STDOUT_FILENO, POLLOUT, 0};
+  if (poll(&out, 1, 0) != 1 || (out.revents & POLLERR) == 0) return;
+  std::fflush(stderr);
+  signal(SIGPIPE, SIG_DFL);
+  raise(SIGPIPE);
 }
 
 }  // namespace plua::runtime

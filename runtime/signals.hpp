@@ -8,6 +8,7 @@
 #include <uv.h>
 
 #include <atomic>
+#include <cstdio>
 #include <functional>
 
 #include "uv/handle.hpp"
@@ -38,8 +39,21 @@ class Signals {
   // Whether the last interactive SIGINT interrupted a running task.
   bool hit_task() const { return hit_task_.load(std::memory_order_relaxed); }
 
+  // Sockets need a write to a closed connection to fail with EPIPE rather
+  // than kill the process: SIGPIPE gets a handler that does nothing (not
+  // SIG_IGN, so programs started by io.popen get the default back at exec),
+  // unless something else already set its disposition. stdout then no
+  // longer dies with its reader, so check_stdout() does what SIGPIPE did.
+  void catch_sigpipe();
+  // Between passes: if writing stdout failed because its reader went away
+  // (`plua qa.lua | head -1`), end the process as SIGPIPE would have.
+  void check_stdout() {
+    if (sigpipe_caught_ && std::ferror(stdout)) end_if_stdout_reader_gone();
+  }
+
  private:
   static void on_signal(int sig);
+  static void end_if_stdout_reader_gone();
   static void interrupt_hook(lua_State* L, lua_Debug* ar);
 
   uv::Handle<uv_async_t> wake_;
@@ -47,6 +61,7 @@ class Signals {
   std::atomic<int> pending_{0};
   std::atomic<bool> interrupted_{false};
   std::atomic<bool> hit_task_{false};
+  bool sigpipe_caught_ = false;
   std::function<void()> on_interrupt_;
   bool interactive_ = false;
   bool installed_ = false;

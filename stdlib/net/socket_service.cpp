@@ -1,7 +1,5 @@
 #include "net/socket_service.hpp"
 
-#include <signal.h>
-
 #include <new>
 
 #include "net/socket_messages.hpp"
@@ -10,24 +8,8 @@
 
 namespace plua::stdlib::net {
 
-namespace {
-
-// A handler, not SIG_IGN: programs started by io.popen/os.execute get the
-// default disposition back at exec.
-void ignore_sigpipe() {
-  struct sigaction current {};
-  if (sigaction(SIGPIPE, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) return;
-  struct sigaction quiet {};
-  quiet.sa_handler = [](int) {};
-  quiet.sa_flags = SA_RESTART;
-  sigemptyset(&quiet.sa_mask);
-  sigaction(SIGPIPE, &quiet, nullptr);
-}
-
-}  // namespace
-
 SocketService::SocketService(runtime::Runtime& runtime) : runtime_(runtime) {
-  ignore_sigpipe();
+  runtime.catch_sigpipe();
   runtime.add_exit_hook([this] { shutdown(); });
 }
 

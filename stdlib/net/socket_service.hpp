@@ -29,9 +29,9 @@ class UdpSocket;
 
 class SocketService final : public runtime::Service {
  public:
-  // Catches SIGPIPE with a handler that does nothing, unless something
-  // else set its disposition: a write to a connection the peer closed then
-  // fails with EPIPE instead of killing the process, as under Python's PLua.
+  // Has the runtime catch SIGPIPE (Runtime::catch_sigpipe): a write to a
+  // connection the peer closed then fails with EPIPE instead of killing
+  // the process, as under Python's PLua.
   explicit SocketService(runtime::Runtime& runtime);
   SocketService(const SocketService&) = delete;
   SocketService& operator=(const SocketService&) = delete;
