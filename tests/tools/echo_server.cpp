@@ -18,7 +18,8 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
-#include <thread>
+
+#include "serve_until_stopped.hpp"
 
 namespace {
 
@@ -169,23 +170,5 @@ int main(int argc, char** argv) {
   fmt::print("{} {}\n", tcp_port(server), port_of(bound));
   std::fflush(stdout);
 
-  // Stop on SIGTERM, or when stdin ends (read by a thread: stdin may be a
-  // pipe, a terminal or /dev/null).
-  uv_async_t stop;
-  uv_async_init(loop, &stop, [](uv_async_t* a) { uv_stop(a->loop); });
-  uv_signal_t term;
-  uv_signal_init(loop, &term);
-  uv_signal_start(
-      &term, [](uv_signal_t* s, int) { uv_stop(s->loop); }, SIGTERM);
-  std::thread stdin_watch([&stop] {
-    char buf[256];
-    while (read(STDIN_FILENO, buf, sizeof buf) > 0) {
-    }
-    uv_async_send(&stop);
-  });
-  stdin_watch.detach();
-
-  uv_run(loop, UV_RUN_DEFAULT);
-  std::fflush(stdout);
-  std::_Exit(0);  // the stdin thread may still be blocked in read()
+  plua::test::serve_until_stopped(loop);
 }
