@@ -21,22 +21,35 @@ int add_timer(lua_State* L, Timers::Kind kind) {
   Runtime& rt = runtime_of(L);
   Timers& timers = rt.timers();
   const bool with_args = top > 2;
-  if (with_args) {
-    // {fn, arg1, ..., n = count}: one slot per timer either way.
-    lua_createtable(L, top - 1, 1);
-    lua_pushvalue(L, 1);
-    lua_rawseti(L, -2, 1);
-    for (int i = 3; i <= top; ++i) {
-      lua_pushvalue(L, i);
-      lua_rawseti(L, -2, i - 1);
+  int callback_slot = 0;
+  if (!with_args && timers.shared_slot() != 0) {
+    // The same function as the last timer's (a flood): share its slot.
+    lua_rawgeti(L, lua_upvalueindex(1), timers.shared_slot());
+    if (lua_rawequal(L, -1, 1)) {
+      callback_slot = timers.shared_slot();
+      timers.share_slot(callback_slot);
     }
-    lua_pushinteger(L, top - 2);
-    lua_setfield(L, -2, "n");
-  } else {
-    lua_pushvalue(L, 1);
+    lua_pop(L, 1);
   }
-  const int callback_slot = timers.take_slot();
-  lua_rawseti(L, lua_upvalueindex(1), callback_slot);
+  if (callback_slot == 0) {
+    if (with_args) {
+      // {fn, arg1, ..., n = count}: a slot of its own.
+      lua_createtable(L, top - 1, 1);
+      lua_pushvalue(L, 1);
+      lua_rawseti(L, -2, 1);
+      for (int i = 3; i <= top; ++i) {
+        lua_pushvalue(L, i);
+        lua_rawseti(L, -2, i - 1);
+      }
+      lua_pushinteger(L, top - 2);
+      lua_setfield(L, -2, "n");
+    } else {
+      lua_pushvalue(L, 1);
+    }
+    callback_slot = timers.take_slot(!with_args);
+    if (callback_slot == 0) return luaL_error(L, "not enough memory");
+    lua_rawseti(L, lua_upvalueindex(1), callback_slot);
+  }
   const TimerId id = timers.add(kind, ms, callback_slot, with_args, rt.sources().caller_of(L));
   if (id == 0) return luaL_error(L, "not enough memory");
   lua_pushinteger(L, static_cast<lua_Integer>(id));

@@ -32,18 +32,36 @@ void Timers::set_slots(lua_State* L) {
   slots_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-int Timers::take_slot() noexcept {
-  if (free_slots_.empty()) return next_slot_++;
-  const int slot = free_slots_.back();
-  free_slots_.pop_back();
+int Timers::take_slot(bool shareable) noexcept {
+  int slot = 0;
+  if (!free_slots_.empty()) {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  } else {
+    try {
+      slot_uses_.resize(static_cast<std::size_t>(next_slot_) + 1);
+    } catch (...) {
+      return 0;
+    }
+    slot = next_slot_++;
+  }
+  slot_uses_[static_cast<std::size_t>(slot)] = 1;
+  if (shareable) shared_slot_ = slot;
   return slot;
 }
 
 void Timers::release_slot(int slot) noexcept {
   lua_rawgeti(L_, LUA_REGISTRYINDEX, slots_ref_);
-  lua_pushnil(L_);
-  lua_rawseti(L_, -2, slot);
+  release_slot_at(L_, lua_gettop(L_), slot);
   lua_pop(L_, 1);
+}
+
+void Timers::release_slot_at(lua_State* L, int slots, int slot) noexcept {
+  std::uint32_t& uses = slot_uses_[static_cast<std::size_t>(slot)];
+  if (uses == 0 || --uses > 0) return;
+  lua_pushnil(L);
+  lua_rawseti(L, slots, slot);
+  if (slot == shared_slot_) shared_slot_ = 0;
   try {
     free_slots_.push_back(slot);
   } catch (...) {
@@ -184,16 +202,10 @@ int Timers::begin_fire(lua_State* co, const Task& task, TaskLabel& label) {
     lua_remove(co, table);
   }
   if (r.kind == Kind::Timeout) {
-    // Free the slot through the table already on co's stack.
+    // Release the slot through the table already on co's stack.
     const int slots = lua_gettop(co) - nargs - 1;
-    lua_pushnil(co);
-    lua_rawseti(co, slots, r.callback_ref);
+    release_slot_at(co, slots, r.callback_ref);
     lua_remove(co, slots);
-    try {
-      free_slots_.push_back(r.callback_ref);
-    } catch (...) {
-      // Out of memory: the slot is simply never reused.
-    }
     count(r, -1);
     records_.erase(task.timer);
     return nargs;

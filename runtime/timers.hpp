@@ -38,8 +38,15 @@ class Timers {
   // setTimeout writes into it through an upvalue. Call once at boot with
   // the table on top of L's stack (it stays there).
   void set_slots(lua_State* L);
-  // A free slot index (>= 1) to store a value in before add().
-  int take_slot() noexcept;
+  // A free slot index (>= 1) to store a value in before add(), used once;
+  // 0 if memory ran out. A `shareable` slot (a plain function) becomes the
+  // shared_slot() that the next timers may share.
+  int take_slot(bool shareable) noexcept;
+  // Timers with the same plain callback as the last one share its slot (a
+  // flood of setTimeout(f, 0) stores f once): shared_slot() is 0 or that
+  // slot; share_slot() counts one more use of it.
+  int shared_slot() const { return shared_slot_; }
+  void share_slot(int slot) noexcept { ++slot_uses_[static_cast<std::size_t>(slot)]; }
 
   // Adds a timer whose callback slot is handed over: the slot holds the
   // function, or with with_args a table {fn, arg1, ..., n = count}.
@@ -122,7 +129,10 @@ class Timers {
   TimerId insert(const Record& r, std::uint64_t delay_ms) noexcept;
   void count(const Record& r, int delta);
   void release(const Record& r);
+  // One use of the slot ends; the last one empties and frees it.
   void release_slot(int slot) noexcept;
+  // The slots table is at `slots` on L's stack.
+  void release_slot_at(lua_State* L, int slots, int slot) noexcept;
   void drop_stale_top();
   void maybe_compact();
   std::uint64_t deadline(std::uint64_t delay_ms) const;
@@ -134,6 +144,8 @@ class Timers {
   int slots_ref_ = LUA_NOREF;
   int next_slot_ = 1;
   std::vector<int> free_slots_;
+  std::vector<std::uint32_t> slot_uses_;  // by slot: timers using it
+  int shared_slot_ = 0;
   TimerHeap heap_;
   TimerId next_id_ = 1;
   std::size_t stale_ = 0;  // heap entries whose record is gone

@@ -6,6 +6,8 @@
 //   - every timeout that is not cleared fires exactly once; cleared ones never;
 //   - timers created in the same step of the main task fire by (delay, creation);
 //   - each interval fires exactly the times it asked for;
+//   - timeouts sharing one function (a flood stores it once) fire exactly
+//     as many times as were made and not cleared;
 // and the run must terminate (libFuzzer's -timeout catches a hang).
 
 #include <fmt/format.h>
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "runtime.hpp"
 
@@ -24,6 +27,8 @@ namespace {
 
 constexpr const char* kPrelude = R"lua(
 local fired, expect, cleared, order, intervals = {}, {}, {}, {}, {}
+local shared_ids, shared_made, shared_cleared, shared_fired = {}, 0, 0, 0
+local function shared_fire() shared_fired = shared_fired + 1 end
 local function fail(msg) io.stderr:write("invariant broken: ", msg, "\n") os.exit(77) end
 local function timeout(id_key, step, delay)
   expect[id_key] = true
@@ -49,6 +54,9 @@ _PY.on_exit(function()
       fail(("timers %d and %d of one step ran out of order"):format(a.key, b.key))
     end
   end
+  if shared_fired ~= shared_made - shared_cleared then
+    fail(("shared timeouts fired %d times, not %d"):format(shared_fired, shared_made - shared_cleared))
+  end
   for k, iv in pairs(intervals) do
     if iv.n ~= iv.want then fail(("interval %d fired %d times, not %d"):format(k, iv.n, iv.want)) end
   end
@@ -60,8 +68,12 @@ local step = 1
 std::string script_for(const std::uint8_t* data, std::size_t size) {
   std::string out = kPrelude;
   int key = 0;
+  int shared_key = 0;
+  // Shared timeouts made in this step of the main task: clearing one of
+  // them is sure to come before it fires.
+  std::vector<int> shared_this_step;
   for (std::size_t i = 0; i + 1 < size && i < 400; i += 2) {
-    const int op = data[i] % 6;
+    const int op = data[i] % 8;
     const int arg = data[i + 1];
     switch (op) {
       case 0:
@@ -80,12 +92,27 @@ std::string script_for(const std::uint8_t* data, std::size_t size) {
         break;
       case 3:
         out += fmt::format("_PY.sleep({}); step = step + 1\n", arg % 2 == 0 ? "0" : "0.001");
+        shared_this_step.clear();
         break;
       case 4:
         out += "coroutine.yield(); step = step + 1\n";
+        shared_this_step.clear();
         break;
       case 5:
         out += fmt::format("setTimeout(function() error('deliberate') end, {})\n", arg % 3);
+        break;
+      case 6:
+        ++shared_key;
+        shared_this_step.push_back(shared_key);
+        out += fmt::format("shared_ids[{}] = setTimeout(shared_fire, {}); shared_made = shared_made + 1\n", shared_key,
+                           arg % 3);
+        break;
+      case 7:
+        if (!shared_this_step.empty()) {
+          const std::size_t at = static_cast<std::size_t>(arg) % shared_this_step.size();
+          out += fmt::format("clearTimeout(shared_ids[{}]); shared_cleared = shared_cleared + 1\n", shared_this_step[at]);
+          shared_this_step.erase(shared_this_step.begin() + static_cast<std::ptrdiff_t>(at));
+        }
         break;
     }
   }
