@@ -47,7 +47,8 @@ Origin SourceNames::caller_of(lua_State* L) noexcept {
     last_function_ = function;
   }
   if (ar.currentline < 0) return {};
-  if (!bundled(last_function_source_)) return Origin{last_function_source_, static_cast<std::uint32_t>(ar.currentline)};
+  const Origin caller{last_function_source_, static_cast<std::uint32_t>(ar.currentline)};
+  if (!bundled(caller.source)) return caller;
   // Called from a bundled module (fibaro.setTimeout, lual): the script's
   // line that called into it says more.
   for (int level = 2; level < 16 && lua_getstack(L, level, &ar) != 0; ++level) {
@@ -59,7 +60,7 @@ Origin SourceNames::caller_of(lua_State* L) noexcept {
       break;
     }
   }
-  return Origin{last_function_source_, static_cast<std::uint32_t>(ar.currentline)};
+  return caller;  // no script frame above: the module's own line
 }
 
 }  // namespace plua::runtime

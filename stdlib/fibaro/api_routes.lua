@@ -167,7 +167,7 @@ local function ui_event(_, data, query)
   if e.values ~= nil and type(e.values) ~= "table" then return bad_request("values must be a list") end
   local values = e.values or (e.value ~= nil and { scalar(e.value) } or {})
   local event = { deviceId = id, elementName = e.elementName, eventType = e.eventType or "onReleased", values = values }
-  tasks.post(function() object:UIHandler(event) end, "ui", 4)
+  tasks.post(function() object:UIHandler(event) end, "ui")
   return nil, 200
 end
 route("GET", "/plugins/callUIEvent", ui_event)
@@ -313,7 +313,7 @@ local function request(method, path, data)
       local captures = { clean:match(r[2]) }
       if captures[1] ~= nil then
         if captures[1] == clean and not r[2]:find("%(") then captures = {} end
-        local result, status = r[3](captures, data, query) -- not a tail call: see tasks.post levels
+        local result, status = r[3](captures, data, query) -- not a tail call: error levels count this frame
         return result, status
       end
     end
@@ -321,7 +321,7 @@ local function request(method, path, data)
   return nil, 501
 end
 
--- Not tail calls: the stack levels of tasks.post count these frames.
+-- Not tail calls: the levels of argument errors count these frames.
 function api.get(path)
   local data, status = request("GET", path)
   return data, status

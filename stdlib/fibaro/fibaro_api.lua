@@ -35,8 +35,8 @@ for _, level in ipairs({ "debug", "trace", "warning", "error" }) do
 end
 
 -- Asynchronous, as on the HC3: the action runs as its own task, after the
--- caller's; an error in it names the line of the call. `level` is where
--- that line is, counted from call_one's caller.
+-- caller's; an error in it names the script line of the call. `level` is
+-- where that line is, counted from call_one's caller, for argument errors.
 local function call_one(level, id, action, ...)
   id = check_id(id, "call", level)
   check(type(action) == "string", 2, "call", "action name expected, got " .. type(action), 2 + level)
@@ -52,7 +52,7 @@ local function call_one(level, id, action, ...)
     for i = 1, args.n do shown[i] = model.describe(args[i]) end
     model.trace(("fibaro.call(%d, %q%s)"):format(id, action, args.n > 0 and ", " .. table.concat(shown, ", ") or ""))
   end
-  tasks.post(function() object:callAction(action, table.unpack(args, 1, args.n)) end, "action", level + 1)
+  tasks.post(function() object:callAction(action, table.unpack(args, 1, args.n)) end, "action")
 end
 
 function fibaro.call(id, action, ...)

@@ -1,8 +1,9 @@
-// require("plua.fibaro.tasks"): post(fn, kind [, where]) runs fn as its own
-// task, queued like a timer callback, but labelled for what it is
+// require("plua.fibaro.tasks"): post(fn, kind [, defined_by]) runs fn as its
+// own task, queued like a timer callback, but labelled for what it is
 // (QuickApp:onInit, a fibaro.call action, a UI callback), so that an error
-// in it names the place in the script that asked for it: `where` is a stack
-// level above post's caller (default 1) or a function (where it is defined).
+// in it names the place in the script that asked for it: the script line
+// that called into the emulation (as for timers, SourceNames::caller_of),
+// or where `defined_by` is defined.
 
 #include <lua.hpp>
 
@@ -16,9 +17,9 @@ constexpr const char* kKinds[] = {"onInit", "action", "ui", nullptr};
 constexpr const char* kLabels[] = {"QuickApp:onInit", "a fibaro.call action", "a UI callback"};
 
 // C++ that may throw stays out of the Lua-facing frame (errors are longjmps).
-bool intern_origin(runtime::Runtime& rt, const lua_Debug& ar, runtime::Origin& origin) noexcept {
+bool intern_definition(runtime::Runtime& rt, const lua_Debug& ar, runtime::Origin& origin) noexcept {
   try {
-    origin = runtime::Origin{rt.sources().intern(ar.short_src), static_cast<std::uint32_t>(ar.currentline)};
+    origin = runtime::Origin{rt.sources().intern(ar.short_src), static_cast<std::uint32_t>(ar.linedefined)};
     return true;
   } catch (...) {
     return false;
@@ -45,17 +46,15 @@ int tasks_post(lua_State* L) {
   const int kind = luaL_checkoption(L, 2, nullptr, kKinds);
   auto& rt = runtime::runtime_of(L);
   runtime::Origin origin{};
-  lua_Debug ar;
-  bool found = false;
   if (lua_type(L, 3) == LUA_TFUNCTION) {
+    lua_Debug ar;
     lua_pushvalue(L, 3);
-    found = lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0;
-    ar.currentline = ar.linedefined;
+    if (lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0 && !intern_definition(rt, ar, origin)) {
+      return luaL_error(L, "not enough memory");
+    }
   } else {
-    const int level = static_cast<int>(luaL_optinteger(L, 3, 1));
-    found = lua_getstack(L, level, &ar) != 0 && lua_getinfo(L, "Sl", &ar) != 0 && ar.currentline > 0;
+    origin = rt.sources().caller_of(L);
   }
-  if (found && !intern_origin(rt, ar, origin)) return luaL_error(L, "not enough memory");
   lua_settop(L, 1);
   const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
   const runtime::TaskLabel label{runtime::TaskLabel::Kind::Callback, 0, origin, kLabels[kind]};
