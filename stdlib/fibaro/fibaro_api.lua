@@ -102,9 +102,15 @@ local function room_of(roomId)
   return nil
 end
 
+-- The room of device `id` for fibaro.<name> (nil if none); argument
+-- errors blame the script, two frames up.
+local function room_of_device(id, name)
+  local device = model.devices[check_id(id, name, 2)]
+  return device and room_of(device.roomID)
+end
+
 function fibaro.getSectionID(id)
-  local device = model.devices[check_id(id, "getSectionID")]
-  local room = device and room_of(device.roomID)
+  local room = room_of_device(id, "getSectionID")
   return room and room.sectionID
 end
 
@@ -114,8 +120,7 @@ function fibaro.getRoomName(roomId)
 end
 
 function fibaro.getRoomNameByDeviceID(id)
-  local device = model.devices[check_id(id, "getRoomNameByDeviceID")]
-  local room = device and room_of(device.roomID)
+  local room = room_of_device(id, "getRoomNameByDeviceID")
   return room and room.name
 end
 
