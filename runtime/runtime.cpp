@@ -232,7 +232,7 @@ void Runtime::print_stop_summary() {
   const std::size_t sleeping = timers_->sleeping();
   if (timers == 0 && sleeping == 0 && requests_ == 0) return;
   std::vector<std::string> parts;
-  if (timers > 0 || (sleeping == 0 && requests_ == 0)) {
+  if (timers > 0) {
     std::string part = fmt::format("{} timer{} pending", timers, timers == 1 ? "" : "s");
     if (!places.empty()) {
       part += " (created at ";

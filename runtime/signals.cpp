@@ -73,10 +73,6 @@ void Signals::interrupt_hook(lua_State* L, lua_Debug*) {
   luaL_error(L, "interrupted!");
 }
 
-}  // namespace plua::runtime
-
-namespace plua::runtime {
-
 void Signals::catch_sigpipe() {
   if (sigpipe_caught_) return;
   struct sigaction current {};
