@@ -21,6 +21,7 @@
 
 #include "lua/ref.hpp"
 #include "net/http_service.hpp"
+#include "net/lua_args.hpp"
 #include "net/request.hpp"
 #include "net/socket_api.hpp"
 #include "runtime.hpp"
@@ -29,12 +30,13 @@ namespace plua::stdlib {
 
 namespace {
 
+using net::check_callback;
+using net::field_error;
 using net::HttpService;
+using net::pop_timeout;
 using net::RequestSpec;
 
 constexpr const char* kClientType = "net.HTTPClient";
-// About 24 days: libcurl takes a long, and nothing sane waits longer.
-constexpr lua_Number kMaxTimeoutMs = 2147483647.0;
 
 struct Client {
   long timeout_ms;  // 0: the default
@@ -54,10 +56,6 @@ enum Slot : int {
 };
 
 // ---- argument helpers (may raise) -------------------------------------------
-
-int field_error(lua_State* L, int arg, const char* field, const char* expected, int idx) {
-  return luaL_argerror(L, arg, lua_pushfstring(L, "%s must be %s, got %s", field, expected, luaL_typename(L, idx)));
-}
 
 bool is_token_char(char c) {
   if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
@@ -89,31 +87,6 @@ void push_field(lua_State* L, int idx, const char* name) {
   } else {
     lua_getfield(L, idx, name);
   }
-}
-
-// [-1, +0] A timeout in ms from the top value: nil gives 0 (not set).
-long pop_timeout(lua_State* L, int arg, const char* field) {
-  long ms = 0;
-  if (!lua_isnil(L, -1)) {
-    if (lua_type(L, -1) != LUA_TNUMBER) field_error(L, arg, field, "a number of milliseconds", -1);
-    const lua_Number n = lua_tonumber(L, -1);
-    if (!(n >= 1)) {
-      luaL_argerror(L, arg, lua_pushfstring(L, "%s must be at least 1 ms", field));
-    }
-    ms = static_cast<long>(n < kMaxTimeoutMs ? n : kMaxTimeoutMs);
-  }
-  lua_pop(L, 1);
-  return ms;
-}
-
-// [-1, +1] A success/error callback from params: nil or callable.
-void check_callback(lua_State* L, int arg, const char* field) {
-  if (lua_isnil(L, -1) || lua_type(L, -1) == LUA_TFUNCTION) return;
-  if (luaL_getmetafield(L, -1, "__call") != LUA_TNIL) {
-    lua_pop(L, 1);
-    return;
-  }
-  field_error(L, arg, field, "a function", -1);
 }
 
 // [-0, +1] options.method, upper-cased; GET when absent.

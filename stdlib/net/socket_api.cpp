@@ -25,6 +25,7 @@
 #include <string>
 
 #include "lua/ref.hpp"
+#include "net/lua_args.hpp"
 #include "net/socket_messages.hpp"
 #include "net/socket_service.hpp"
 #include "net/tcp_socket.hpp"
@@ -37,7 +38,6 @@ namespace {
 
 constexpr const char* kTcpType = "net.TCPSocket";
 constexpr const char* kUdpType = "net.UDPSocket";
-constexpr lua_Number kMaxTimeoutMs = 2147483647.0;  // about 24 days, as for HTTPClient
 constexpr const char* kNoMemory = "not enough memory";
 
 // The Lua object: the socket's id in the SocketService (0: closed).
@@ -46,10 +46,6 @@ struct SocketId {
 };
 
 // ---- argument helpers (may raise) -------------------------------------------
-
-int field_error(lua_State* L, int arg, const char* field, const char* expected, int idx) {
-  return luaL_argerror(L, arg, lua_pushfstring(L, "%s must be %s, got %s", field, expected, luaL_typename(L, idx)));
-}
 
 void check_string(lua_State* L, int arg) {
   if (lua_type(L, arg) != LUA_TSTRING) luaL_typeerror(L, arg, "string");
@@ -71,15 +67,7 @@ int check_port(lua_State* L, int arg) {
 // [-0, +0] options.timeout in ms for a constructor's table at `arg`: 0 if absent.
 std::uint64_t opt_timeout(lua_State* L, int arg) {
   lua_getfield(L, arg, "timeout");
-  std::uint64_t ms = 0;
-  if (!lua_isnil(L, -1)) {
-    if (lua_type(L, -1) != LUA_TNUMBER) field_error(L, arg, "timeout", "a number of milliseconds", -1);
-    const lua_Number n = lua_tonumber(L, -1);
-    if (!(n >= 1)) luaL_argerror(L, arg, "timeout must be at least 1 ms");
-    ms = static_cast<std::uint64_t>(n < kMaxTimeoutMs ? n : kMaxTimeoutMs);
-  }
-  lua_pop(L, 1);
-  return ms;
+  return static_cast<std::uint64_t>(pop_timeout(L, arg, "timeout"));
 }
 
 // [-0, +0] The callbacks table at `arg` (nil or {success = f, error = f})
@@ -95,10 +83,7 @@ int ref_callbacks(lua_State* L, int arg) {
     } else {
       lua_pushnil(L);
     }
-    if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TFUNCTION) {
-      if (luaL_getmetafield(L, -1, "__call") == LUA_TNIL) field_error(L, arg, fields[i], "a function", -1);
-      lua_pop(L, 1);
-    }
+    check_callback(L, arg, fields[i]);
     lua_rawseti(L, -2, i + 1);
   }
   lua_pushvalue(L, 1);  // keeps the socket alive while the operation is pending
