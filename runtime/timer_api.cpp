@@ -21,17 +21,12 @@ int add_timer(lua_State* L, Timers::Kind kind) {
   Runtime& rt = runtime_of(L);
   Timers& timers = rt.timers();
   const bool with_args = top > 2;
-  int callback_slot = 0;
-  if (!with_args && timers.shared_slot() != 0) {
-    // The same function as the last timer's (a flood): share its slot.
-    lua_rawgeti(L, lua_upvalueindex(1), timers.shared_slot());
-    if (lua_rawequal(L, -1, 1)) {
-      callback_slot = timers.shared_slot();
-      timers.share_slot(callback_slot);
-    }
-    lua_pop(L, 1);
-  }
-  if (callback_slot == 0) {
+  // The same plain callback as the last timer's (a flood): share its slot.
+  const void* function = with_args ? nullptr : lua_topointer(L, 1);
+  int callback_slot = timers.shared_slot_for(function);
+  if (callback_slot != 0) {
+    timers.share_slot(callback_slot);
+  } else {
     if (with_args) {
       // {fn, arg1, ..., n = count}: a slot of its own.
       lua_createtable(L, top - 1, 1);
@@ -46,9 +41,10 @@ int add_timer(lua_State* L, Timers::Kind kind) {
     } else {
       lua_pushvalue(L, 1);
     }
-    callback_slot = timers.take_slot(!with_args);
+    callback_slot = timers.take_slot();
     if (callback_slot == 0) return luaL_error(L, "not enough memory");
     lua_rawseti(L, lua_upvalueindex(1), callback_slot);
+    if (function != nullptr) timers.offer_to_share(callback_slot, function);
   }
   const TimerId id = timers.add(kind, ms, callback_slot, with_args, rt.sources().caller_of(L));
   if (id == 0) return luaL_error(L, "not enough memory");

@@ -32,7 +32,7 @@ void Timers::set_slots(lua_State* L) {
   slots_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-int Timers::take_slot(bool shareable) noexcept {
+int Timers::take_slot() noexcept {
   int slot = 0;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -46,7 +46,6 @@ int Timers::take_slot(bool shareable) noexcept {
     slot = next_slot_++;
   }
   slot_uses_[static_cast<std::size_t>(slot)] = 1;
-  if (shareable) shared_slot_ = slot;
   return slot;
 }
 
@@ -61,7 +60,10 @@ void Timers::release_slot_at(lua_State* L, int slots, int slot) noexcept {
   if (uses == 0 || --uses > 0) return;
   lua_pushnil(L);
   lua_rawseti(L, slots, slot);
-  if (slot == shared_slot_) shared_slot_ = 0;
+  if (slot == shared_slot_) {
+    shared_slot_ = 0;
+    shared_function_ = nullptr;
+  }
   try {
     free_slots_.push_back(slot);
   } catch (...) {

@@ -39,13 +39,21 @@ class Timers {
   // the table on top of L's stack (it stays there).
   void set_slots(lua_State* L);
   // A free slot index (>= 1) to store a value in before add(), used once;
-  // 0 if memory ran out. A `shareable` slot (a plain function) becomes the
-  // shared_slot() that the next timers may share.
-  int take_slot(bool shareable) noexcept;
+  // 0 if memory ran out.
+  int take_slot() noexcept;
   // Timers with the same plain callback as the last one share its slot (a
-  // flood of setTimeout(f, 0) stores f once): shared_slot() is 0 or that
-  // slot; share_slot() counts one more use of it.
-  int shared_slot() const { return shared_slot_; }
+  // flood of setTimeout(f, 0) stores f once). Once `slot` holds the
+  // callback whose lua_topointer is `function`, offer_to_share() makes it
+  // the slot to share; shared_slot_for() gives it back for that callback
+  // (else 0). The slot holds the callback, so its address cannot belong to
+  // another object meanwhile. share_slot() counts one more use.
+  void offer_to_share(int slot, const void* function) noexcept {
+    shared_slot_ = slot;
+    shared_function_ = function;
+  }
+  int shared_slot_for(const void* function) const {
+    return function != nullptr && function == shared_function_ ? shared_slot_ : 0;
+  }
   void share_slot(int slot) noexcept { ++slot_uses_[static_cast<std::size_t>(slot)]; }
 
   // Adds a timer whose callback slot is handed over: the slot holds the
@@ -146,6 +154,7 @@ class Timers {
   std::vector<int> free_slots_;
   std::vector<std::uint32_t> slot_uses_;  // by slot: timers using it
   int shared_slot_ = 0;
+  const void* shared_function_ = nullptr;  // what shared_slot_ holds
   TimerHeap heap_;
   TimerId next_id_ = 1;
   std::size_t stale_ = 0;  // heap entries whose record is gone
