@@ -19,29 +19,36 @@ std::string version_line() {
   return fmt::format("plua {} ({}, libuv {})", runtime::kVersion, LUA_RELEASE, uv_version_string());
 }
 
-}  // namespace
-
-namespace {
-
 // PLUA_DEBUG_QUEUE=1 does what --debug-queue does.
 bool debug_queue_from_env() {
   const char* env = std::getenv("PLUA_DEBUG_QUEUE");
   return env != nullptr && *env != '\0' && *env != '0';
 }
 
+// What both paths below do once they know where the script's name is in
+// argv (argv.size(): there is none): the script, its arguments and the
+// settings taken from the environment.
+void finish_options(runtime::Options& options, int argc, char** argv, std::size_t script_index) {
+  options.argv.assign(argv, argv + argc);
+  options.script_index = script_index;
+  if (script_index < options.argv.size()) {
+    options.script = options.argv[script_index];
+    options.script_args.assign(options.argv.begin() + static_cast<std::ptrdiff_t>(script_index) + 1,
+                               options.argv.end());
+  }
+  if (debug_queue_from_env()) options.debug_queue = true;
+}
+
 }  // namespace
 
 ParseResult parse_command_line(int argc, char** argv) {
-  runtime::Options options;
+  CommandLine command;
+  runtime::Options& options = command.run;
   // The common case, `plua script.lua args...`, has no option to parse:
   // skip building the CLI11 parser (a tenth of plua's start-up).
   if (argc >= 2 && argv[1][0] != '-') {
-    for (int i = 0; i < argc; ++i) options.argv.emplace_back(argv[i]);
-    options.script_index = 1;
-    options.script = options.argv[1];
-    options.script_args.assign(options.argv.begin() + 2, options.argv.end());
-    options.debug_queue = debug_queue_from_env();
-    return ParseResult{std::move(options), 0};
+    finish_options(options, argc, argv, 1);
+    return ParseResult{std::move(command), 0};
   }
   CLI::App app{"plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop", "plua"};
   app.footer(
@@ -78,7 +85,7 @@ ParseResult parse_command_line(int argc, char** argv) {
   auto* fibaro_flag = app.add_flag("--fibaro", fibaro, "emulate a Fibaro HC3 QuickApp (QuickApp, fibaro.*, api.*, json, net)");
   app.add_flag("--no-fibaro", no_fibaro, "never emulate Fibaro, even for a script with --%% headers")->excludes(fibaro_flag);
   app.add_option_function<std::string>(
-         "--header", [&](const std::string& header) { options.headers.push_back(header); },
+         "--header", [&](const std::string& header) { command.fibaro.headers.push_back(header); },
          "add a Fibaro header, as in a '--%%key:value' line (repeatable)")
       ->type_name("KEY:VALUE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -94,11 +101,9 @@ ParseResult parse_command_line(int argc, char** argv) {
   }
   if (*run_for_option) options.run_for = run_for;
   options.warnings = !no_warnings;
-  if (fibaro) options.fibaro = runtime::FibaroMode::On;
-  if (no_fibaro) options.fibaro = runtime::FibaroMode::Off;
-  if (debug_queue_from_env()) options.debug_queue = true;
+  if (fibaro) command.fibaro.mode = stdlib::fibaro::Mode::On;
+  if (no_fibaro) command.fibaro.mode = stdlib::fibaro::Mode::Off;
 
-  for (int i = 0; i < argc; ++i) options.argv.emplace_back(argv[i]);
   std::vector<std::string> rest = app.remaining();
   // prefix_command() hands anything unknown to the script: an option-like
   // first word is a mistyped option, not a script name.
@@ -107,21 +112,18 @@ ParseResult parse_command_line(int argc, char** argv) {
     fmt::print(stderr, "plua: unknown option {}\nRun with --help for more information.\n", rest.front());
     return ParseResult{std::nullopt, 2};
   }
+  // rest is the tail of argv: the script's name, then its arguments.
+  const auto size = static_cast<std::size_t>(argc);
+  finish_options(options, argc, argv, size - rest.size());
   // The REPL needs a terminal: with piped stdin, -i reads it as a script.
   const bool terminal = isatty(STDIN_FILENO) != 0;
   if (options.interactive && !terminal) {
     options.interactive = false;
-    if (rest.empty() && options.prelude.empty()) rest.push_back("-");
-  }
-  options.script_index = options.argv.size();
-  if (!rest.empty()) {
-    options.script_index = options.argv.size() - rest.size();
-    options.script = rest.front();
-    options.script_args.assign(rest.begin() + 1, rest.end());
-  } else if (options.prelude.empty() && terminal) {
+    if (rest.empty() && options.prelude.empty()) options.script = "-";
+  } else if (rest.empty() && options.prelude.empty() && terminal) {
     options.interactive = true;  // like lua5.4: a terminal and nothing to run
   }
-  return ParseResult{std::move(options), 0};
+  return ParseResult{std::move(command), 0};
 }
 
 }  // namespace plua::app

@@ -1,16 +1,22 @@
 #pragma once
-// Command line -> runtime::Options, with CLI11.
+// Command line -> the core's options and those of the rooms, with CLI11.
 
 #include <optional>
 
+#include "fibaro/boot/fibaro_boot.hpp"
 #include "options.hpp"
 
 namespace plua::app {
 
-// The parsed options, or the exit code to end with (help, version: 0;
+struct CommandLine {
+  runtime::Options run;
+  stdlib::fibaro::Options fibaro;
+};
+
+// The parsed command line, or the exit code to end with (help, version: 0;
 // bad command line: 2) after CLI11 has printed its message.
 struct ParseResult {
-  std::optional<runtime::Options> options;
+  std::optional<CommandLine> command;
   int exit_code = 0;
 };
 

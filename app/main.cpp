@@ -1,17 +1,26 @@
-// plua: command line -> runtime::Options -> Runtime::run -> exit code.
+// plua: command line -> the rooms a run gets -> Runtime::run -> exit code.
 
 #include <fmt/format.h>
 
 #include <exception>
+#include <optional>
 
 #include "cli.hpp"
+#include "fibaro/boot/fibaro_boot.hpp"
+#include "modules.hpp"
+#include "repl/repl.hpp"
 #include "runtime.hpp"
 
 int main(int argc, char** argv) {
   auto parsed = plua::app::parse_command_line(argc, argv);
-  if (!parsed.options) return parsed.exit_code;
+  if (!parsed.command) return parsed.exit_code;
   try {
-    plua::runtime::Runtime runtime(std::move(*parsed.options));
+    plua::stdlib::fibaro::Extension fibaro(std::move(parsed.command->fibaro));
+    std::optional<plua::app::Repl> repl;
+    if (parsed.command->run.interactive) repl.emplace();
+    plua::runtime::Extensions extensions{plua::stdlib::bundled_modules(), plua::stdlib::bundled_c_modules(),
+                                         {&fibaro}, repl ? &*repl : nullptr};
+    plua::runtime::Runtime runtime(std::move(parsed.command->run), std::move(extensions));
     return runtime.run();
   } catch (const std::exception& e) {
     fmt::print(stderr, "plua: {}\n", e.what());

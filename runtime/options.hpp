@@ -1,6 +1,7 @@
 #pragma once
-// What the command line asks the runtime to do. Filled by app/, read by
-// Runtime; no CLI code lives in runtime/.
+// What the command line asks the core to do. Filled by app/, read by
+// Runtime; no CLI code lives in runtime/, and options of a room (Fibaro)
+// belong to that room.
 
 #include <optional>
 #include <string>
@@ -15,10 +16,6 @@ struct PreludeStep {
   std::string text;
 };
 
-// The Fibaro QuickApp emulation (spec/fibaro.md): --fibaro, --no-fibaro,
-// or on when the script has headers and uses the Fibaro API.
-enum class FibaroMode { Auto, On, Off };
-
 struct Options {
   // Script to run; "-" reads stdin. Empty with no prelude: read stdin.
   std::optional<std::string> script;
@@ -30,14 +27,12 @@ struct Options {
   std::vector<std::string> argv;
   // Index in argv of the script name (argv.size() when there is none).
   std::size_t script_index = 0;
-  // -i: a REPL after the script (or alone); also when stdin is a terminal
-  // and there is nothing else to run.
+  // -i: a front end (the REPL) takes over after the script, or runs alone;
+  // also when stdin is a terminal and there is nothing else to run. Then
+  // nothing to run does not mean "read stdin".
   bool interactive = false;
   // --debug-queue (or PLUA_DEBUG_QUEUE=1): log enqueue/run of every task.
   bool debug_queue = false;
-  FibaroMode fibaro = FibaroMode::Auto;
-  // --header "key:value" lines, in command-line order.
-  std::vector<std::string> headers;
   // --no-warnings: silence the unsafe-pattern diagnostics.
   bool warnings = true;
 };

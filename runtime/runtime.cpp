@@ -8,12 +8,11 @@
 #include <cstdlib>
 #include <new>
 
-#include "api.hpp"
-#include "boot.hpp"
-#include "errors.hpp"
-#include "fibaro_boot.hpp"
-#include "module_registry.hpp"
-#include "script_loader.hpp"
+#include "host/api.hpp"
+#include "boot/boot.hpp"
+#include "boot/errors.hpp"
+#include "boot/module_registry.hpp"
+#include "boot/script_loader.hpp"
 
 namespace plua::runtime {
 
@@ -22,12 +21,12 @@ namespace {
 struct BootPlan {
   Runtime* runtime;
   const std::vector<Chunk>* chunks;
-  const FibaroPlan* fibaro;
 };
 
 }  // namespace
 
-Runtime::Runtime(Options options) : options_(std::move(options)), diagnostics_(options_.warnings) {
+Runtime::Runtime(Options options, Extensions extensions)
+    : options_(std::move(options)), extensions_(std::move(extensions)), diagnostics_(options_.warnings) {
   main_context_.runtime = this;
   state_.reset(luaL_newstate());
   if (!state_) throw std::bad_alloc();
@@ -38,6 +37,9 @@ Runtime::Runtime(Options options) : options_(std::move(options)), diagnostics_(o
 }
 
 Runtime::~Runtime() {
+  // The front end lets go of its handles while the loop is alive, however
+  // the run ended (stop() is idempotent).
+  if (extensions_.frontend != nullptr) extensions_.frontend->stop();
   // Close the state first: finalizers may still call into the timers.
   state_.reset();
 }
@@ -55,7 +57,7 @@ int Runtime::boot_entry(lua_State* L) {
   install_os_overrides(L);
   Diagnostics::install(L, plan->runtime->options_.warnings);
   set_arg_table(L, plan->runtime->options_);
-  install_fibaro(L, *plan->fibaro);
+  for (BootExtension* extension : plan->runtime->extensions_.boot) extension->install(L);
   push_boot_function(L, *plan->chunks, plan->runtime->options_);
   bool out_of_memory = false;
   try {
@@ -74,12 +76,13 @@ bool Runtime::boot() {
     print_error(error);
     return false;
   }
-  FibaroPlan fibaro;
-  if (!plan_fibaro(options_, chunks, fibaro, error)) {
-    print_error(error);
-    return false;
+  for (BootExtension* extension : extensions_.boot) {
+    if (!extension->plan(options_, chunks, error)) {
+      print_error(error);
+      return false;
+    }
   }
-  BootPlan plan{this, &chunks, &fibaro};
+  BootPlan plan{this, &chunks};
   lua_State* L = state_.get();
   lua_pushcfunction(L, &Runtime::boot_entry);
   lua_pushlightuserdata(L, &plan);
@@ -92,12 +95,13 @@ bool Runtime::boot() {
 
 int Runtime::run() {
   if (!boot()) return 1;
-  signals_.install(loop_.get(), *scheduler_, options_.interactive, [this] {
-    // Interactive Ctrl-C: clear the prompt line, or interrupt the running
-    // task (its hook raised "interrupted!"), or else end the run.
-    if (repl_ && repl_->active()) {
-      repl_->interrupt();
-    } else if (!signals_.hit_task()) {
+  Frontend* frontend = extensions_.frontend;
+  signals_.install(loop_.get(), *scheduler_, frontend != nullptr, [this, frontend] {
+    // Interactive Ctrl-C: the front end clears its line, or the running
+    // task is interrupted (its hook raised "interrupted!"), or else the
+    // run ends.
+    if (frontend->on_interrupt()) return;
+    if (!signals_.hit_task()) {
       signals_.make_terminal(SIGINT);
       uv_stop(loop_.get());
     }
@@ -109,7 +113,7 @@ int Runtime::run() {
   } else {
     diagnostics_.report_stranded_coroutines(state_.get());
   }
-  repl_.reset();
+  if (frontend != nullptr) frontend->stop();
   run_exit_hooks(state_.get());
   if (const int sig = signals_.pending(); sig != 0) return 128 + sig;
   return had_error_ ? 1 : 0;
@@ -162,10 +166,10 @@ void Runtime::run_loop() {
   while (!stopping()) {
     ++loop_iterations_;
     timers_->collect_due(uv_now(loop), *scheduler_, kCollectSlice);
-    if (repl_ && scheduler_->has_ready()) {
-      repl_->hide_prompt();
+    if (Frontend* frontend = extensions_.frontend; frontend != nullptr && scheduler_->has_ready()) {
+      frontend->before_pass();
       scheduler_->run_pass(L);
-      repl_->show_prompt();
+      frontend->after_pass();
     } else {
       scheduler_->run_pass(L);
     }
@@ -209,9 +213,7 @@ void Runtime::exit_now(lua_State* L, int code) {
 }
 
 void Runtime::main_finished() {
-  if (!options_.interactive || repl_) return;
-  repl_ = std::make_unique<Repl>(*this);
-  repl_->start();
+  if (extensions_.frontend != nullptr) extensions_.frontend->main_finished(*this);
 }
 
 void Runtime::print_stop_summary() {
@@ -254,8 +256,9 @@ void Runtime::print_stop_summary() {
 
 void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& label) {
   if (signals_.pending() != 0) return;  // interrupted: exit quietly with 128+signal
-  // An error typed at the REPL is the user's feedback, not a failed run.
-  if (label.kind != TaskLabel::Kind::Repl) had_error_ = true;
+  // An error in a chunk a front end entered is the user's feedback, not a
+  // failed run.
+  if (label.kind != TaskLabel::Kind::Input) had_error_ = true;
   std::string text = describe_thread_error(L, co);
   switch (label.kind) {
     case TaskLabel::Kind::Main:
@@ -271,7 +274,7 @@ void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& la
     case TaskLabel::Kind::Coroutine:
       text += "\n\tin a coroutine resumed by the event loop after _PY.sleep";
       break;
-    case TaskLabel::Kind::Repl:
+    case TaskLabel::Kind::Input:
       break;
     case TaskLabel::Kind::Callback:
       text += fmt::format("\n\tin {} (created at {})", label.what != nullptr ? label.what : "a callback",

@@ -13,15 +13,16 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extension.hpp"
+#include "host/diagnostics.hpp"
 #include "lua/state.hpp"
-#include "diagnostics.hpp"
 #include "options.hpp"
-#include "repl.hpp"
-#include "scheduler.hpp"
-#include "signals.hpp"
-#include "source_names.hpp"
-#include "thread_context.hpp"
-#include "timers.hpp"
+#include "service.hpp"
+#include "tasks/scheduler.hpp"
+#include "host/signals.hpp"
+#include "host/source_names.hpp"
+#include "tasks/thread_context.hpp"
+#include "timers/timers.hpp"
 #include "uv/handle.hpp"
 #include "uv/loop.hpp"
 
@@ -29,16 +30,9 @@ namespace plua::runtime {
 
 inline constexpr const char* kVersion = PLUA_VERSION;
 
-// A long-lived part a bundled module attaches to the Runtime (the HTTP
-// client's curl multi handle, ...), so that no module keeps global state.
-class Service {
- public:
-  virtual ~Service() = default;
-};
-
 class Runtime {
  public:
-  explicit Runtime(Options options);
+  explicit Runtime(Options options, Extensions extensions = {});
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
   ~Runtime();
@@ -54,6 +48,7 @@ class Runtime {
   SourceNames& sources() { return sources_; }
   Diagnostics& diagnostics() { return diagnostics_; }
   const Options& options() const { return options_; }
+  const Extensions& extensions() const { return extensions_; }
 
   // The runtime's one T (a Service constructible from Runtime&), created on
   // first use and destroyed with the runtime, before the loop closes.
@@ -105,7 +100,7 @@ class Runtime {
   std::uint64_t now() { return uv_now(loop_.get()); }
   void report_task_error(lua_State* L, lua_State* co, const TaskLabel& label);
   void report_internal_error(lua_State* L);
-  // The boot task (script, -e, -l) ended: the REPL starts if asked for.
+  // The boot task (script, -e, -l) ended: the front end, if any, starts.
   void main_finished();
 
   std::uint64_t loop_iterations() const { return loop_iterations_; }
@@ -119,6 +114,7 @@ class Runtime {
   void print_stop_summary();
 
   Options options_;
+  Extensions extensions_;
   ThreadContext main_context_;
   uv::Loop loop_;  // first member: destroyed last, after every handle closed
   std::unordered_map<std::type_index, std::unique_ptr<Service>> services_;
@@ -127,7 +123,6 @@ class Runtime {
   std::unique_ptr<Timers> timers_;
   std::unique_ptr<Scheduler> scheduler_;
   Diagnostics diagnostics_;
-  std::unique_ptr<Repl> repl_;
   Signals signals_;
   uv::Handle<uv_timer_t> run_for_timer_;
   uv::Handle<uv_async_t> keep_alive_;

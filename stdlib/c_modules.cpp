@@ -1,23 +1,21 @@
 // Bundled modules written in C++, found by require like the Lua ones.
-#include "module_registry.hpp"
+#include "modules.hpp"
 
 namespace plua::stdlib {
+
 int open_lual_native(lua_State* L);
 int open_json(lua_State* L);
 int open_net(lua_State* L);
 int open_fibaro_tasks(lua_State* L);
-}
 
-namespace plua::runtime {
-
-std::span<const BundledCModule> bundled_c_modules() {
-  static const BundledCModule modules[] = {
-      {"lual.native", &stdlib::open_lual_native},
-      {"json", &stdlib::open_json},
-      {"plua.net", &stdlib::open_net},
-      {"plua.fibaro.tasks", &stdlib::open_fibaro_tasks},
+std::span<const runtime::BundledCModule> bundled_c_modules() {
+  static const runtime::BundledCModule modules[] = {
+      {"lual.native", &open_lual_native},
+      {"json", &open_json},
+      {"plua.net", &open_net},
+      {"plua.fibaro.tasks", &open_fibaro_tasks},
   };
   return modules;
 }
 
-}  // namespace plua::runtime
+}  // namespace plua::stdlib

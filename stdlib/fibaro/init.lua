@@ -1,4 +1,4 @@
--- require("plua.fibaro"): the offline Fibaro HC3 emulation (spec/fibaro.md).
+-- require("plua.fibaro"): the offline Fibaro HC3 emulation (../shared/spec/fibaro.md).
 -- C++ (runtime/fibaro_boot) checks the headers and calls setup(config)
 -- before any chunk runs; the boot task then runs run_files() (the `file`
 -- headers), the main script and start(), which creates the QuickApp.
@@ -118,10 +118,13 @@ local function install_globals(config)
   _G.__TAG = (config.name .. main_device.id):upper()
   -- As on the controller: print is a DEBUG line with the QuickApp's tag.
   _G.print = function(...) log.write("DEBUG", rawget(_G, "__TAG") or "QUICKAPP", ...) end
-  if type(_PY.config) == "table" then _PY.config.fibaro = true end
 end
 
 function M.setup(config)
+  if not model.is_known_type(config.type) then
+    error(("%s: header 'type' expects a known device type (e.g. com.fibaro.binarySwitch), got '%s'")
+      :format(config.type_where, config.type), 0)
+  end
   log.color = config.color
   local pinned = config.env_time or config.time
   if pinned then clock.pin(pinned, config.env_time and "PLUA_TIME" or "header 'time'") end

@@ -41,32 +41,10 @@ local function copy(v, seen)
 end
 M.copy = copy
 
--- Per type: the base type, the initial value and the actions it offers.
-local kinds = {
-  ["com.fibaro.binarySwitch"] = { "com.fibaro.actor", false, { turnOn = 0, turnOff = 0, toggle = 0 } },
-  ["com.fibaro.multilevelSwitch"] = { "com.fibaro.binarySwitch", 0, { turnOn = 0, turnOff = 0, setValue = 1 } },
-  ["com.fibaro.rollerShutter"] = { "com.fibaro.multilevelSwitch", 0, { open = 0, close = 0, stop = 0, setValue = 1 } },
-  ["com.fibaro.colorController"] = { "com.fibaro.multilevelSwitch", 0, { turnOn = 0, turnOff = 0, setColor = 4 } },
-  ["com.fibaro.binarySensor"] = { "com.fibaro.sensor", false, {} },
-  ["com.fibaro.motionSensor"] = { "com.fibaro.securitySensor", false, {} },
-  ["com.fibaro.doorSensor"] = { "com.fibaro.securitySensor", false, {} },
-  ["com.fibaro.windowSensor"] = { "com.fibaro.securitySensor", false, {} },
-  ["com.fibaro.floodSensor"] = { "com.fibaro.securitySensor", false, {} },
-  ["com.fibaro.smokeSensor"] = { "com.fibaro.securitySensor", false, {} },
-  ["com.fibaro.securitySensor"] = { "com.fibaro.sensor", false, {} },
-  ["com.fibaro.multilevelSensor"] = { "com.fibaro.sensor", 0, {} },
-  ["com.fibaro.temperatureSensor"] = { "com.fibaro.multilevelSensor", 0, {} },
-  ["com.fibaro.humiditySensor"] = { "com.fibaro.multilevelSensor", 0, {} },
-  ["com.fibaro.lightSensor"] = { "com.fibaro.multilevelSensor", 0, {} },
-  ["com.fibaro.energyMeter"] = { "com.fibaro.meter", 0, {} },
-  ["com.fibaro.powerMeter"] = { "com.fibaro.meter", 0, {} },
-  ["com.fibaro.genericSensor"] = { "com.fibaro.sensor", 0, {} },
-  ["com.fibaro.doorLock"] = { "com.fibaro.actor", false, { secure = 0, unsecure = 0 } },
-  ["com.fibaro.thermostat"] = { "com.fibaro.hvac", 0, { setThermostatMode = 1, setHeatingThermostatSetpoint = 1 } },
-  ["com.fibaro.player"] = { "com.fibaro.device", 0, { play = 0, pause = 0, stop = 0, next = 0, prev = 0, setVolume = 1 } },
-}
+local device_types = require("plua.fibaro.device_types")
 
-function M.is_known_type(t) return kinds[t] ~= nil or t:match("^com%.fibaro%.%a+$") ~= nil end
+-- Whether `t` is a device type the emulation knows (the one list).
+function M.is_known_type(t) return device_types[t] ~= nil end
 
 function M.next_id(from)
   local id = from or 5555
@@ -74,22 +52,23 @@ function M.next_id(from)
   return id
 end
 
--- Adds a device: spec = { id, name, type, parentId, properties, interfaces }.
+-- Adds a device: spec = { id, name, type, parentId, properties, interfaces },
+-- its type a known one (callers check it with is_known_type).
 function M.create_device(spec)
-  local kind = kinds[spec.type] or { "com.fibaro.device", nil, {} }
+  local kind = device_types[spec.type]
   local id = spec.id or M.next_id(M.main_id and M.main_id + 1)
   local t = now()
   local properties = {
     dead = false, deviceIcon = 0, manufacturer = "", model = "", userDescription = "",
     quickAppVariables = {}, uiCallbacks = {}, viewLayout = {}, categories = { "other" },
   }
-  if kind[2] ~= nil then properties.value = kind[2] end
+  if kind.value ~= nil then properties.value = kind.value end
   for k, v in pairs(spec.properties or {}) do properties[k] = copy(v) end
   local device = {
-    id = id, name = spec.name, type = spec.type, baseType = kind[1], roomID = kRoom,
+    id = id, name = spec.name, type = spec.type, baseType = kind.base, roomID = kRoom,
     enabled = true, visible = true, isPlugin = true, parentId = spec.parentId or 0,
     interfaces = copy(spec.interfaces or { "quickApp" }), properties = properties,
-    actions = copy(kind[3]), view = {}, created = t, modified = t, sortOrder = id,
+    actions = copy(kind.actions), view = {}, created = t, modified = t, sortOrder = id,
   }
   M.devices[id] = device
   M.emit("DeviceCreatedEvent", { id = id })

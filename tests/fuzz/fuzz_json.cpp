@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "lua/state.hpp"
-#include "module_registry.hpp"
+#include "boot/module_registry.hpp"
 
 namespace plua::stdlib {
 int open_json(lua_State* L);

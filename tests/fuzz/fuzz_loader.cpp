@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "errors.hpp"
+#include "boot/errors.hpp"
 #include "lua/state.hpp"
-#include "script_loader.hpp"
+#include "boot/script_loader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static plua::lua::StatePtr state(luaL_newstate());

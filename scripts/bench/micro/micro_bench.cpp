@@ -8,11 +8,11 @@
 #include <random>
 #include <vector>
 
-#include "id_map.hpp"
-#include "id_pages.hpp"
-#include "ring_queue.hpp"
-#include "task.hpp"
-#include "timer_heap.hpp"
+#include "timers/id_map.hpp"
+#include "timers/id_pages.hpp"
+#include "tasks/ring_queue.hpp"
+#include "tasks/task.hpp"
+#include "timers/timer_heap.hpp"
 
 using namespace plua::runtime;
 

@@ -1,0 +1,83 @@
+#include "boot/module_registry.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "runtime.hpp"
+
+namespace plua::runtime {
+
+namespace {
+
+// PLUA_BUNDLED=0 turns the bundled modules off, so that copies on
+// package.path are used instead.
+bool bundled_enabled() {
+  const char* env = std::getenv("PLUA_BUNDLED");
+  return env == nullptr || std::strcmp(env, "0") != 0;
+}
+
+// A file for `name` on package.path is shadowed by the bundled module:
+// say so once rather than silently.
+void warn_if_shadowing(lua_State* L, const char* name) {
+  lua_getglobal(L, "package");
+  lua_getfield(L, -1, "searchpath");
+  lua_pushstring(L, name);
+  lua_getfield(L, -3, "path");
+  lua_call(L, 2, 1);
+  if (const char* path = lua_tostring(L, -1)) {
+    runtime_of(L).diagnostics().warn_once(
+        std::string("shadow:") + name,
+        std::string("require(\"") + name + "\") loads plua's bundled module; " + path +
+            " on package.path is not used (set PLUA_BUNDLED=0 to use it)");
+  }
+  lua_pop(L, 2);
+}
+
+// package.searchers entry: returns a loader and "[bundled]/file" for a
+// bundled module, or a message for require's "module not found" list.
+int bundled_searcher(lua_State* L) {
+  const char* name = luaL_checkstring(L, 1);
+  if (!bundled_enabled()) {
+    lua_pushliteral(L, "bundled modules are off (PLUA_BUNDLED=0)");
+    return 1;
+  }
+  const Extensions& extensions = runtime_of(L).extensions();
+  for (const BundledCModule& m : extensions.c_modules) {
+    if (std::strcmp(m.name, name) != 0) continue;
+    lua_pushcfunction(L, m.open);
+    lua_pushliteral(L, "[plua]");
+    return 2;
+  }
+  for (const BundledModule& m : extensions.modules) {
+    if (std::strcmp(m.name, name) != 0) continue;
+    warn_if_shadowing(L, name);
+    lua_pushfstring(L, "@[plua]/%s", m.file);
+    const char* chunkname = lua_tostring(L, -1);
+    if (luaL_loadbufferx(L, reinterpret_cast<const char*>(m.source), m.size, chunkname, "t") != LUA_OK) {
+      return luaL_error(L, "error loading bundled module '%s':\n\t%s", name, lua_tostring(L, -1));
+    }
+    lua_pushstring(L, chunkname + 1);
+    return 2;
+  }
+  lua_pushfstring(L, "no bundled module '%s'", name);
+  return 1;
+}
+
+}  // namespace
+
+void install_module_searcher(lua_State* L) {
+  lua_getglobal(L, "package");
+  lua_getfield(L, -1, "searchers");
+  // Shift entries 2..n up by one and put ours at 2 (after preload).
+  const auto n = static_cast<lua_Integer>(lua_rawlen(L, -1));
+  for (lua_Integer i = n; i >= 2; --i) {
+    lua_rawgeti(L, -1, i);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_pushcfunction(L, &bundled_searcher);
+  lua_rawseti(L, -2, 2);
+  lua_pop(L, 2);
+}
+
+}  // namespace plua::runtime

@@ -1,0 +1,37 @@
+#include "timers/timer_heap.hpp"
+
+#include <algorithm>
+
+namespace plua::runtime {
+
+namespace {
+
+// std::*_heap build max-heaps; "later" makes the earliest entry the top.
+bool later(const TimerKey& a, const TimerKey& b) {
+  return a.due != b.due ? a.due > b.due : a.id > b.id;
+}
+
+}  // namespace
+
+void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
+  const TimerKey key{due, id};
+  if (run_.empty() || !(key < run_.back())) {
+    run_.push_back(key);
+    return;
+  }
+  heap_.push_back(key);
+  std::push_heap(heap_.begin(), heap_.end(), later);
+}
+
+void TimerHeap::pop() {
+  if (from_run()) {
+    run_.pop_front();
+    return;
+  }
+  std::pop_heap(heap_.begin(), heap_.end(), later);
+  heap_.pop_back();
+}
+
+void TimerHeap::rebuild() { std::make_heap(heap_.begin(), heap_.end(), later); }
+
+}  // namespace plua::runtime

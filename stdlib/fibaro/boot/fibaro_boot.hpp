@@ -1,0 +1,61 @@
+#pragma once
+// Start-up of the Fibaro QuickApp emulation, plugged into the core as a
+// BootExtension. Deciding whether it runs and checking the headers happen
+// before Lua is touched, so a bad header stops the run like a syntax
+// error; the device itself is built by the bundled Lua module plua.fibaro.
+
+#include <lua.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extension.hpp"
+#include "fibaro/boot/headers.hpp"
+
+namespace plua::stdlib::fibaro {
+
+// --fibaro, --no-fibaro, or on when the script has headers and uses the
+// Fibaro API.
+enum class Mode { Auto, On, Off };
+
+// What the command line says about the emulation.
+struct Options {
+  Mode mode = Mode::Auto;
+  // --header "key:value" lines, in command-line order.
+  std::vector<std::string> headers;
+};
+
+struct Plan {
+  bool enabled = false;
+  Headers headers;
+  std::string main_file;     // the script as named on the command line
+  std::string default_name;  // the QuickApp's name without a name header
+};
+
+// Decides from the options and the main script whether the emulation runs;
+// if so parses the headers (and --header lines), prints their warnings and
+// wraps the script chunk with the steps that load the `file` headers and
+// start the QuickApp. Returns false with `error` set on a bad header.
+bool plan_fibaro(const runtime::Options& run, const Options& options, std::vector<runtime::Chunk>& chunks, Plan& plan,
+                 std::string& error);
+
+// In protected boot code, after the standard globals: with the emulation,
+// hands the device description to plua.fibaro's setup (which installs
+// QuickApp, fibaro, api, json, net, ...); without it, makes QuickApp and
+// fibaro raise an error that says to run with --fibaro.
+void install_fibaro(lua_State* L, const Plan& plan);
+
+class Extension final : public runtime::BootExtension {
+ public:
+  explicit Extension(Options options) : options_(std::move(options)) {}
+  bool plan(const runtime::Options& run, std::vector<runtime::Chunk>& chunks, std::string& error) override {
+    return plan_fibaro(run, options_, chunks, plan_, error);
+  }
+  void install(lua_State* L) override { install_fibaro(L, plan_); }
+
+ private:
+  Options options_;
+  Plan plan_;
+};
+
+}  // namespace plua::stdlib::fibaro

@@ -1,0 +1,230 @@
+#include "fibaro/boot/headers.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace plua::stdlib::fibaro {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// "value -- comment" -> "value" (a comment needs the space before it).
+std::string_view drop_comment(std::string_view s) {
+  const std::size_t at = s.find(" --");
+  return at == std::string_view::npos ? s : s.substr(0, at);
+}
+
+bool parse_number(std::string_view s, double& out) {
+  if (s.empty()) return false;
+  const std::string copy(s);
+  char* end = nullptr;
+  out = std::strtod(copy.c_str(), &end);
+  return end == copy.c_str() + copy.size() && std::isfinite(out);
+}
+
+bool parse_boolean(std::string_view s, bool& out) {
+  if (s != "true" && s != "false") return false;
+  out = s == "true";
+  return true;
+}
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// Reads up to `max` digits (at least 1) into `out`.
+bool take_digits(std::string_view& s, int max, int& out) {
+  int n = 0;
+  out = 0;
+  while (n < max && n < static_cast<int>(s.size()) && std::isdigit(static_cast<unsigned char>(s[n]))) {
+    out = out * 10 + (s[n] - '0');
+    ++n;
+  }
+  s.remove_prefix(static_cast<std::size_t>(n));
+  return n > 0;
+}
+
+bool take_char(std::string_view& s, std::string_view allowed) {
+  if (s.empty() || allowed.find(s.front()) == std::string_view::npos) return false;
+  s.remove_prefix(1);
+  return true;
+}
+
+// HH:MM[:SS]
+bool take_clock(std::string_view& s) {
+  int h = 0, m = 0, sec = 0;
+  if (!take_digits(s, 2, h) || !take_char(s, ":") || !take_digits(s, 2, m)) return false;
+  if (take_char(s, ":") && !take_digits(s, 2, sec)) return false;
+  return h < 24 && m < 60 && sec < 61;
+}
+
+// The `time` header: "YYYY-MM-DD[ HH:MM[:SS]]" (or with '/'), "HH:MM[:SS]"
+// (today) or seconds since the epoch.
+bool is_time_value(std::string_view s) {
+  if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return s.size() <= 12;
+  }
+  if (s.size() <= 8) return take_clock(s) && s.empty();
+  int y = 0, mo = 0, d = 0;
+  if (!take_digits(s, 4, y) || !take_char(s, "-/") || !take_digits(s, 2, mo) || !take_char(s, "-/") ||
+      !take_digits(s, 2, d)) {
+    return false;
+  }
+  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+  if (s.empty()) return true;
+  return take_char(s, " T") && take_clock(s) && s.empty();
+}
+
+bool is_table_literal(std::string_view s) { return s.size() >= 2 && s.front() == '{' && s.back() == '}'; }
+
+constexpr std::array kIgnoredKeys{"save", "project", "proxy", "proxy_port", "desktop", "logui", "zombie", "nodebug"};
+
+struct Context {
+  std::string_view where;  // "file:line"
+  std::string_view key;
+  std::string_view value;
+  std::string& error;
+  bool fail(std::string_view expected) {
+    error = fmt::format("{}: header '{}' expects {}, got '{}'", where, key, expected, value);
+    return false;
+  }
+};
+
+bool apply(Context c, Headers& out) {
+  const std::string_view key = c.key, value = c.value;
+  const auto text = [&](std::optional<std::string>& field) {
+    if (value.empty()) return c.fail("a string");
+    field = std::string(value);
+    return true;
+  };
+  const auto number = [&](std::optional<double>& field) {
+    double d = 0;
+    if (!parse_number(value, d)) return c.fail("a number");
+    field = d;
+    return true;
+  };
+  const auto boolean = [&](std::optional<bool>& field) {
+    bool b = false;
+    if (!parse_boolean(value, b)) return c.fail("a boolean (true or false)");
+    field = b;
+    return true;
+  };
+  if (key == "name") return text(out.name);
+  if (key == "type") {
+    // Checked by the emulation against its one list of device types.
+    out.type = HeaderValue{std::string(value), std::string(c.where)};
+    return true;
+  }
+  if (key == "id") {
+    double d = 0;
+    if (!parse_number(value, d) || d < 1 || std::floor(d) != d) return c.fail("a positive integer");
+    out.id = d;
+    return true;
+  }
+  if (key == "var") {
+    const std::size_t eq = value.find('=');
+    if (eq == std::string_view::npos || !is_identifier(trim(value.substr(0, eq))) || trim(value.substr(eq + 1)).empty()) {
+      return c.fail("name=value (value a Lua literal)");
+    }
+    out.vars.push_back(HeaderVar{std::string(trim(value.substr(0, eq))),
+                                 HeaderValue{std::string(trim(value.substr(eq + 1))), std::string(c.where)}});
+    return true;
+  }
+  if (key == "file") {
+    const std::size_t sep = value.find_first_of(",:");
+    if (sep == std::string_view::npos || trim(value.substr(0, sep)).empty() || trim(value.substr(sep + 1)).empty()) {
+      return c.fail("path,name or path:name");
+    }
+    out.files.push_back(
+        {std::string(trim(value.substr(0, sep))), std::string(trim(value.substr(sep + 1))), std::string(c.where)});
+    return true;
+  }
+  if (key == "u") {
+    if (!is_table_literal(value)) return c.fail("a Lua table literal {...}");
+    out.ui.push_back(HeaderValue{std::string(value), std::string(c.where)});
+    return true;
+  }
+  if (key == "interfaces") {
+    if (!is_table_literal(value)) return c.fail("a Lua table literal {...}");
+    out.interfaces = HeaderValue{std::string(value), std::string(c.where)};
+    return true;
+  }
+  if (key == "offline") return boolean(out.offline);
+  if (key == "debug") return boolean(out.debug);
+  if (key == "state") return text(out.state);
+  if (key == "time") {
+    if (!is_time_value(value)) return c.fail("a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)");
+    out.time = std::string(value);
+    return true;
+  }
+  if (key == "latitude") return number(out.latitude);
+  if (key == "longitude") return number(out.longitude);
+  if (key == "uid") return text(out.uid);
+  if (key == "manufacturer") return text(out.manufacturer);
+  if (key == "model") return text(out.model);
+  if (key == "role") return text(out.role);
+  if (key == "description") return text(out.description);
+  if (std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) != kIgnoredKeys.end()) {
+    out.warnings.push_back(fmt::format("{}: header '{}' is ignored offline (it needs a real HC3 or a GUI)", c.where, key));
+    return true;
+  }
+  out.warnings.push_back(fmt::format("{}: unknown header '{}' (ignored)", c.where, key));
+  return true;
+}
+
+// "key:value" or "key=value" (whichever separator comes first).
+bool split(std::string_view body, std::string_view& key, std::string_view& value) {
+  const std::size_t sep = body.find_first_of(":=");
+  if (sep == std::string_view::npos) return false;
+  key = trim(body.substr(0, sep));
+  value = trim(drop_comment(body.substr(sep + 1)));
+  return !key.empty();
+}
+
+}  // namespace
+
+bool add_header(std::string_view header, std::string_view where, Headers& out, std::string& error) {
+  std::string_view key, value;
+  if (!split(header, key, value)) {
+    error = fmt::format("{}: header '{}' is not key:value", where, trim(header));
+    return false;
+  }
+  ++out.lines;
+  return apply(Context{where, key, value, error}, out);
+}
+
+bool parse_headers(std::string_view text, std::string_view file, Headers& out, std::string& error) {
+  int line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    const std::size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view{} : text.substr(eol + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view stripped = trim(line);
+    if (stripped.rfind("--ENDOFHEADERS", 0) == 0) break;
+    if (stripped.rfind("--%%", 0) != 0) continue;
+    const std::string where = fmt::format("{}:{}", file, line_no);
+    if (!add_header(stripped.substr(4), where, out, error)) return false;
+  }
+  return true;
+}
+
+bool uses_fibaro_api(std::string_view text) {
+  return text.find("QuickApp") != std::string_view::npos || text.find("fibaro.") != std::string_view::npos ||
+         text.find("api.") != std::string_view::npos;
+}
+
+}  // namespace plua::stdlib::fibaro
