@@ -11,6 +11,7 @@
 #include "host/api.hpp"
 #include "boot/boot.hpp"
 #include "boot/errors.hpp"
+#include "lua/guard.hpp"
 #include "boot/module_registry.hpp"
 #include "boot/script_loader.hpp"
 
@@ -59,14 +60,10 @@ int Runtime::boot_entry(lua_State* L) {
   set_arg_table(L, plan->runtime->options_);
   for (BootExtension* extension : plan->runtime->extensions_.boot) extension->install(L);
   push_boot_function(L, *plan->chunks, plan->runtime->options_);
-  bool out_of_memory = false;
-  try {
+  return lua::after_cpp(L, [&] {
     plan->runtime->scheduler_->spawn(L, TaskLabel{TaskLabel::Kind::Main, 0, {}});
-  } catch (const std::bad_alloc&) {
-    out_of_memory = true;
-  }
-  if (out_of_memory) return luaL_error(L, "not enough memory");
-  return 0;
+    return lua::pushed(0);
+  });
 }
 
 bool Runtime::boot() {

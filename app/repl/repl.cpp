@@ -11,6 +11,7 @@
 
 #include "boot/boot.hpp"
 #include "boot/errors.hpp"
+#include "lua/guard.hpp"
 #include "repl/line_editor.hpp"
 #include "runtime.hpp"
 
@@ -57,14 +58,10 @@ int compile_entry(lua_State* L) {
   const char* text = lua_tolstring(L, -1, &len);
   if (luaL_loadbufferx(L, text, len, "=stdin", "t") != LUA_OK) return lua_error(L);
   push_result_printer(L);
-  bool out_of_memory = false;
-  try {
+  return lua::after_cpp(L, [&] {
     plan->runtime->scheduler().spawn(L, TaskLabel{TaskLabel::Kind::Input, 0, {}, "REPL input"});
-  } catch (const std::bad_alloc&) {
-    out_of_memory = true;
-  }
-  if (out_of_memory) return luaL_error(L, "not enough memory");
-  return 0;
+    return lua::pushed(0);
+  });
 }
 
 // Under lua_pcall: the names visible for `text` ("string.fo" -> fields of

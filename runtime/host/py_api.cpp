@@ -11,6 +11,7 @@
 
 #include "host/api.hpp"
 #include "lua/args.hpp"
+#include "lua/guard.hpp"
 #include "runtime.hpp"
 
 namespace plua::runtime {
@@ -34,7 +35,7 @@ int py_sleep(lua_State* L) {
     const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
     ok = rt.timers().add_wake(ms, ref, true, 0);
   }
-  if (!ok) return luaL_error(L, "not enough memory");
+  if (!ok) lua::raise_out_of_memory(L);
   rt.scheduler().note_sleep(L);
   return lua_yield(L, 0);
 }

@@ -6,6 +6,7 @@
 #include <new>
 
 #include "host/diagnostics.hpp"
+#include "lua/guard.hpp"
 
 #include "runtime.hpp"
 
@@ -65,19 +66,15 @@ bool Scheduler::run_pass(lua_State* L) {
 int Scheduler::pass_entry(lua_State* L) {
   auto* self = static_cast<Scheduler*>(lua_touserdata(L, 1));
   lua_pop(L, 1);
-  bool out_of_memory = false;
-  try {
+  return lua::after_cpp(L, [&] {
     while (self->pass_budget_ > 0 && !self->runtime_.stopping()) {
       --self->pass_budget_;
       const Task task = self->ready_.pop();
       if (task.kind == Task::Kind::Resume) --self->queued_resumes_;
       self->run_one(L, task);
     }
-  } catch (const std::bad_alloc&) {
-    out_of_memory = true;
-  }
-  if (out_of_memory) return luaL_error(L, "not enough memory");
-  return 0;
+    return lua::pushed(0);
+  });
 }
 
 // The job leaves the list before it runs, so that an error (even out of

@@ -6,6 +6,7 @@
 
 #include "host/api.hpp"
 #include "lua/args.hpp"
+#include "lua/guard.hpp"
 #include "runtime.hpp"
 
 namespace plua::runtime {
@@ -42,12 +43,12 @@ int add_timer(lua_State* L, Timers::Kind kind) {
       lua_pushvalue(L, 1);
     }
     callback_slot = timers.take_slot();
-    if (callback_slot == 0) return luaL_error(L, "not enough memory");
+    if (callback_slot == 0) lua::raise_out_of_memory(L);
     lua_rawseti(L, lua_upvalueindex(1), callback_slot);
     if (function != nullptr) timers.offer_to_share(callback_slot, function);
   }
   const TimerId id = timers.add(kind, ms, callback_slot, with_args, rt.sources().caller_of(L));
-  if (id == 0) return luaL_error(L, "not enough memory");
+  if (id == 0) lua::raise_out_of_memory(L);
   lua_pushinteger(L, static_cast<lua_Integer>(id));
   return 1;
 }
