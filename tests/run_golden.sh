@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# Runs one golden test: tests/lua/NAME.lua with plua, from tests/lua, and
+# Runs one golden test NAME in DIR: runs it with plua, from DIR, and
 # compares what it did with the files beside it:
+#   NAME.lua   the script (optional when NAME.cmd exists: a test may be
+#              only a command, e.g. one that feeds plua its script on stdin)
 #   NAME.out   exact stdout (missing: stdout must be empty)
 #   NAME.err   stderr, line by line; a line starting with "~ " is an
 #              extended regex the whole line must match (missing: empty)
 #   NAME.code  exit code (missing: 0)
 #   NAME.cmd   the command to run, as bash (default: "$PLUA" NAME.lua);
-#              it sees $PLUA, $SCRIPT, $TEST_TMP (a fresh directory) and
-#              $CMODULE_DIR
+#              it sees $PLUA, $SCRIPT (NAME.lua, or empty without one),
+#              $TEST_TMP (a fresh directory) and $CMODULE_DIR
 #   NAME.stdin what stdin gets (missing: /dev/null)
+# A test needs NAME.lua or NAME.cmd (or both).
+# Usage: run_golden.sh PLUA DIR NAME
 set -uo pipefail
 
 plua=$1 dir=$2 name=$3
 cd "$dir" || exit 2
+if [[ ! -f $name.lua && ! -f $name.cmd ]]; then
+  echo "run_golden.sh: no $name.lua or $name.cmd in $dir"
+  exit 2
+fi
+script=
+[[ -f $name.lua ]] && script=$name.lua
 TEST_TMP=$(mktemp -d)
 trap 'rm -rf "$TEST_TMP"' EXIT
-export PLUA=$plua SCRIPT=$name.lua TEST_TMP CMODULE_DIR=${CMODULE_DIR:-}
+export PLUA=$plua SCRIPT=$script TEST_TMP CMODULE_DIR=${CMODULE_DIR:-}
 
 cmd='"$PLUA" "$SCRIPT"'
 [[ -f $name.cmd ]] && cmd=$(<"$name.cmd")
