@@ -1,1 +1,1 @@
-bash ../http/with_server.sh "$PLUA" "$SCRIPT"
+bash "$TOOLS_DIR/with_server.sh" "$PLUA" "$SCRIPT"

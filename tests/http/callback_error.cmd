@@ -1,1 +1,1 @@
-bash with_server.sh "$PLUA" "$SCRIPT"
+bash "$TOOLS_DIR/with_server.sh" "$PLUA" "$SCRIPT"

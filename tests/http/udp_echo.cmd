@@ -1,1 +1,1 @@
-bash with_echo.sh "$PLUA" "$SCRIPT"
+bash "$TOOLS_DIR/with_echo.sh" "$PLUA" "$SCRIPT"

@@ -1,1 +1,1 @@
-bash ../repl_driver.sh "$PLUA" "$TEST_TMP"
+bash "$TOOLS_DIR/repl_driver.sh" "$PLUA" "$TEST_TMP"

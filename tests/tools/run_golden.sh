@@ -9,13 +9,17 @@
 #   NAME.code  exit code (missing: 0)
 #   NAME.cmd   the command to run, as bash (default: "$PLUA" NAME.lua);
 #              it sees $PLUA, $SCRIPT (NAME.lua, or empty without one),
-#              $TEST_TMP (a fresh directory) and $CMODULE_DIR
+#              $TEST_TMP (a fresh directory), $TOOLS_DIR (tests/tools, for
+#              helpers such as with_server.sh; default: this script's
+#              folder) and $CMODULE_DIR, $HTTP_TEST_SERVER, $UDP_LISTEN,
+#              $ECHO_SERVER as ctest sets them
 #   NAME.stdin what stdin gets (missing: /dev/null)
 # A test needs NAME.lua or NAME.cmd (or both).
 # Usage: run_golden.sh PLUA DIR NAME
 set -uo pipefail
 
 plua=$1 dir=$2 name=$3
+tools_dir=${TOOLS_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
 cd "$dir" || exit 2
 if [[ ! -f $name.lua && ! -f $name.cmd ]]; then
   echo "run_golden.sh: no $name.lua or $name.cmd in $dir"
@@ -25,7 +29,7 @@ script=
 [[ -f $name.lua ]] && script=$name.lua
 TEST_TMP=$(mktemp -d)
 trap 'rm -rf "$TEST_TMP"' EXIT
-export PLUA=$plua SCRIPT=$script TEST_TMP CMODULE_DIR=${CMODULE_DIR:-}
+export PLUA=$plua SCRIPT=$script TEST_TMP TOOLS_DIR=$tools_dir CMODULE_DIR=${CMODULE_DIR:-}
 
 cmd='"$PLUA" "$SCRIPT"'
 [[ -f $name.cmd ]] && cmd=$(<"$name.cmd")

@@ -3,7 +3,7 @@
 # TCP and UDP ports it prints, runs `plua SCRIPT [more arguments...]` with
 # TCP_PORT, UDP_PORT and CLOSED_PORT (a TCP port nothing listens on) set,
 # then ends the server by closing its stdin and exits with plua's exit code.
-#   bash with_echo.sh "$PLUA" "$SCRIPT" [more plua arguments...]
+#   bash "$TOOLS_DIR/with_echo.sh" "$PLUA" "$SCRIPT" [more plua arguments...]
 set -uo pipefail
 plua=$1 script=$2
 shift 2

@@ -4,7 +4,7 @@
 # HTTP_CLOSED_PORT: a port nothing listens on), then ends the server by
 # closing its stdin and exits with plua's exit code. PLUA_PID_FILE, if
 # set, receives plua's process id (for signal tests).
-#   bash with_server.sh "$PLUA" "$SCRIPT" [more plua arguments...]
+#   bash "$TOOLS_DIR/with_server.sh" "$PLUA" "$SCRIPT" [more plua arguments...]
 set -uo pipefail
 plua=$1 script=$2
 shift 2

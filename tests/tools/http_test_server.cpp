@@ -28,7 +28,7 @@
 #include <string>
 #include <string_view>
 
-#include "../tools/serve_until_stopped.hpp"
+#include "serve_until_stopped.hpp"
 
 namespace {
 
