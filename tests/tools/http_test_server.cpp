@@ -1,4 +1,4 @@
-// http_test_server: a tiny HTTP/1.1 server on libuv for the tests/http
+// http_test_server: a tiny HTTP/1.1 server on libuv for the tests/golden/http
 // golden tests. Binds 127.0.0.1 on an ephemeral port, prints the port (one
 // line) on stdout, and serves:
 //   /ok           200 "hello" (with an X-Test-Server header)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs one golden test NAME in DIR: runs it with plua, from DIR, and
-# compares what it did with the files beside it:
+# Runs one golden test NAME in DIR (a tests/golden/FEATURE folder): runs it
+# with plua, from DIR, and compares what it did with the files beside it:
 #   NAME.lua   the script (optional when NAME.cmd exists: a test may be
 #              only a command, e.g. one that feeds plua its script on stdin)
 #   NAME.out   exact stdout (missing: stdout must be empty)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Used by the tests/http socket .cmd files: starts $ECHO_SERVER, reads the
+# Used by the tests/golden/sockets .cmd files: starts $ECHO_SERVER, reads the
 # TCP and UDP ports it prints, runs `plua SCRIPT [more arguments...]` with
 # TCP_PORT, UDP_PORT and CLOSED_PORT (a TCP port nothing listens on) set,
 # then ends the server by closing its stdin and exits with plua's exit code.

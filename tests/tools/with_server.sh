@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Used by the tests/http .cmd files: starts $HTTP_TEST_SERVER, reads the
+# Used by the tests/golden/http .cmd files: starts $HTTP_TEST_SERVER, reads the
 # port it prints, runs `plua SCRIPT PORT` (with HTTP_PORT set too, and
 # HTTP_CLOSED_PORT: a port nothing listens on), then ends the server by
 # closing its stdin and exits with plua's exit code. PLUA_PID_FILE, if

@@ -1,4 +1,4 @@
--- Helpers for the tests/http golden scripts (run by with_server.sh, which
+-- Helpers for the tests/golden/http scripts (run by with_server.sh, which
 -- sets HTTP_PORT to the test server's port).
 local net = require("plua.net")
 

@@ -1,4 +1,4 @@
--- Helpers for the tests/http socket golden scripts (run by with_echo.sh,
+-- Helpers for the tests/golden/sockets scripts (run by with_echo.sh,
 -- which sets TCP_PORT, UDP_PORT and CLOSED_PORT).
 local M = {}
 M.tcp_port = tonumber(os.getenv("TCP_PORT"))

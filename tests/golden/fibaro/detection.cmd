@@ -2,7 +2,7 @@
 echo "--- forced on"
 PLUA_TIME="2026-11-23 23:21:51" "$PLUA" --fibaro "$SCRIPT"
 echo "--- spec example"
-PLUA_TIME="2026-11-23 23:21:51" "$PLUA" --fibaro ../../examples/coro1.lua
+PLUA_TIME="2026-11-23 23:21:51" "$PLUA" --fibaro ../../../examples/coro1.lua
 echo "--- no headers, uses the API: plain"
 cd "$TEST_TMP"
 printf 'print("x")\nlocal ok, err = pcall(function() return fibaro.debug end)\nprint(ok, err)\n' > noheaders.lua
