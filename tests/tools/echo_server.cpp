@@ -1,4 +1,4 @@
-// echo_server: TCP and UDP echo on 127.0.0.1 for the tests/http socket
+// echo_server: TCP and UDP echo on 127.0.0.1 for the tests/golden/sockets
 // golden tests. Binds both on ephemeral ports and prints "TCP UDP" (the two
 // ports, one line) on stdout, then:
 //   TCP  echoes every byte back; once the input holds "quit\n" it echoes

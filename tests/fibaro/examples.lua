@@ -1,1 +1,0 @@
--- examples.cmd runs the QuickApps in examples/fibaro/ with a pinned clock.

@@ -1,1 +1,0 @@
-bash ../http/with_server.sh "$PLUA" "$SCRIPT"

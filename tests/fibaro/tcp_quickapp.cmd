@@ -1,1 +1,0 @@
-bash ../http/with_echo.sh "$PLUA" "$SCRIPT"

@@ -1,0 +1,1 @@
+bash "$TOOLS_DIR/repl_driver.sh" "$PLUA" "$TEST_TMP"

@@ -1,1 +1,0 @@
-bash with_server.sh "$PLUA" "$SCRIPT"

@@ -1,2 +1,0 @@
-bash with_echo.sh "$PLUA" "$SCRIPT" exit; echo "os.exit: $?"
-PLUA_OPTIONS="--run-for 0.5" bash with_echo.sh "$PLUA" "$SCRIPT"; echo "stopped: $?"

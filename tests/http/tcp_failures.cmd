@@ -1,1 +1,0 @@
-bash with_echo.sh "$PLUA" "$SCRIPT"

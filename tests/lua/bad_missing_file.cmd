@@ -1,1 +1,0 @@
-"$PLUA" no_such_file.lua; echo "exit $?"; "$PLUA" modules; echo "exit $?"; : > "$TEST_TMP/empty.lua"; "$PLUA" "$TEST_TMP/empty.lua"; echo "empty exit $?"; printf "\x00\x01\x02\xff\xfe garbage" > "$TEST_TMP/bin.lua"; "$PLUA" "$TEST_TMP/bin.lua" 2>&1 | sed "s#$TEST_TMP/##"; printf "\x1bLua garbage" > "$TEST_TMP/fake.luac"; "$PLUA" "$TEST_TMP/fake.luac" 2>&1 | sed "s#$TEST_TMP/##"

@@ -1,1 +1,0 @@
--- (not run: the command names files that cannot be run)

@@ -1,1 +1,0 @@
--- (not run directly: bad_scripts.cmd runs generated scripts)

@@ -1,1 +1,0 @@
--- (not run directly: the command runs busted itself under plua)

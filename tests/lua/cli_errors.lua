@@ -1,1 +1,0 @@
--- (not run directly: cli_errors.cmd checks the command line itself)

@@ -1,1 +1,0 @@
--- (not run: the command gives only -e fragments)

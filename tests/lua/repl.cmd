@@ -1,1 +1,0 @@
-bash ../repl_driver.sh "$PLUA" "$TEST_TMP"

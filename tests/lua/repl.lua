@@ -1,1 +1,0 @@
--- (not run directly: repl.cmd drives the interactive REPL in a terminal)

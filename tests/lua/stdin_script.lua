@@ -1,1 +1,0 @@
--- (not run: the script comes from stdin)
