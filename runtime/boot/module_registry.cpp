@@ -1,9 +1,12 @@
 #include "boot/module_registry.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "lua/guard.hpp"
 #include "runtime.hpp"
 
 namespace plua::runtime {
@@ -26,18 +29,38 @@ void warn_if_shadowing(lua_State* L, const char* name) {
   lua_getfield(L, -3, "path");
   lua_call(L, 2, 1);
   if (const char* path = lua_tostring(L, -1)) {
-    runtime_of(L).diagnostics().warn_once(
-        std::string("shadow:") + name,
-        std::string("require(\"") + name + "\") loads plua's bundled module; " + path +
-            " on package.path is not used (set PLUA_BUNDLED=0 to use it)");
+    Diagnostics& diagnostics = runtime_of(L).diagnostics();
+    lua::after_cpp(L, [&] {
+      diagnostics.warn_once(fmt::format("shadow:{}", name),
+                            fmt::format("require(\"{}\") loads plua's bundled module; {} on package.path is not "
+                                        "used (set PLUA_BUNDLED=0 to use it)",
+                                        name, path));
+      return lua::pushed(0);
+    });
   }
   lua_pop(L, 2);
 }
 
+// [-0, +2] The loader of `m` and its chunk name, for require.
+int push_loader(lua_State* L, const BundledModule& m) {
+  warn_if_shadowing(L, m.name);
+  lua_pushfstring(L, "@[plua]/%s", m.file);
+  const char* chunkname = lua_tostring(L, -1);
+  if (luaL_loadbufferx(L, reinterpret_cast<const char*>(m.source), m.size, chunkname, "t") != LUA_OK) {
+    return luaL_error(L, "error loading bundled module '%s':\n\t%s", m.name, lua_tostring(L, -1));
+  }
+  lua_pushstring(L, chunkname + 1);
+  return 2;
+}
+
 // package.searchers entry: returns a loader and "[bundled]/file" for a
 // bundled module, or a message for require's "module not found" list.
+// The core's own modules are part of plua and always found.
 int bundled_searcher(lua_State* L) {
   const char* name = luaL_checkstring(L, 1);
+  for (const BundledModule& m : core_modules()) {
+    if (std::strcmp(m.name, name) == 0) return push_loader(L, m);
+  }
   if (!bundled_enabled()) {
     lua_pushliteral(L, "bundled modules are off (PLUA_BUNDLED=0)");
     return 1;
@@ -50,15 +73,7 @@ int bundled_searcher(lua_State* L) {
     return 2;
   }
   for (const BundledModule& m : extensions.modules) {
-    if (std::strcmp(m.name, name) != 0) continue;
-    warn_if_shadowing(L, name);
-    lua_pushfstring(L, "@[plua]/%s", m.file);
-    const char* chunkname = lua_tostring(L, -1);
-    if (luaL_loadbufferx(L, reinterpret_cast<const char*>(m.source), m.size, chunkname, "t") != LUA_OK) {
-      return luaL_error(L, "error loading bundled module '%s':\n\t%s", name, lua_tostring(L, -1));
-    }
-    lua_pushstring(L, chunkname + 1);
-    return 2;
+    if (std::strcmp(m.name, name) == 0) return push_loader(L, m);
   }
   lua_pushfstring(L, "no bundled module '%s'", name);
   return 1;

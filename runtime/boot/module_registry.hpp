@@ -25,8 +25,12 @@ struct BundledCModule {
   lua_CFunction open;
 };
 
+// The core's own Lua modules (plua.args, plua.py_files), embedded by
+// runtime/CMakeLists.txt.
+std::span<const BundledModule> core_modules();
+
 // Inserts the bundled-module searcher into package.searchers; it finds the
-// modules the Runtime of L was given.
+// core's modules and those the Runtime of L was given.
 void install_module_searcher(lua_State* L);
 
 }  // namespace plua::runtime

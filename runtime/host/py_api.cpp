@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
 
 #include "host/api.hpp"
 #include "lua/args.hpp"
@@ -182,58 +183,19 @@ void push_config(lua_State* L, const Runtime& rt) {
   lua_setfield(L, -2, "runFor");
 }
 
-// File helpers in Lua over the io library: its handles are closed by the
-// GC even when an error unwinds, which a C function could not promise.
-// Compiled on first use (start-up pays nothing); called through
-// py_file_helper, so the script's frame is level 3.
-constexpr const char* kFileHelpers = R"lua(
-local M = {}
-function M.read_file(path)
-  if type(path) ~= "string" then
-    error(("bad argument #1 to 'read_file' (string expected, got %s)"):format(type(path)), 3)
-  end
-  local f, err = io.open(path, "rb")
-  if not f then error(err, 3) end
-  local data, rerr = f:read("a")
-  f:close()
-  if not data then error(rerr, 3) end
-  return data
-end
-function M.write_file(path, data)
-  if type(path) ~= "string" then
-    error(("bad argument #1 to 'write_file' (string expected, got %s)"):format(type(path)), 3)
-  end
-  if type(data) ~= "string" then
-    error(("bad argument #2 to 'write_file' (string expected, got %s)"):format(type(data)), 3)
-  end
-  local f, err = io.open(path, "wb")
-  if not f then error(err, 3) end
-  local ok, werr = f:write(data)
-  f:close()
-  if not ok then error(werr, 3) end
-  return true
-end
-return M
+// _PY.read_file / _PY.write_file live in plua.py_files, loaded on first
+// use (start-up pays for this stub only). The stub tail-calls, so the
+// script's frame is the helper's caller and argument errors blame it.
+constexpr std::string_view kFileStubs = R"lua(
+local require = require
+return function(...) return require("plua.py_files").read_file(...) end,
+  function(...) return require("plua.py_files").write_file(...) end
 )lua";
 
-constexpr const char* kFileHelpersKey = "plua.py.file_helpers";
-
-// _PY.read_file / _PY.write_file: upvalue 1 names the helper.
-int py_file_helper(lua_State* L) {
-  if (lua_getfield(L, LUA_REGISTRYINDEX, kFileHelpersKey) == LUA_TNIL) {
-    lua_pop(L, 1);
-    if (luaL_loadbufferx(L, kFileHelpers, std::char_traits<char>::length(kFileHelpers), "=plua.py", "t") != LUA_OK) {
-      return lua_error(L);
-    }
-    lua_call(L, 0, 1);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, kFileHelpersKey);
-  }
-  lua_getfield(L, -1, lua_tostring(L, lua_upvalueindex(1)));
-  lua_replace(L, -2);
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
+// [-0, +2] The two stubs.
+void push_file_stubs(lua_State* L) {
+  if (luaL_loadbufferx(L, kFileStubs.data(), kFileStubs.size(), "=[plua]", "t") != LUA_OK) lua_error(L);
+  lua_call(L, 0, 2);
 }
 
 }  // namespace
@@ -267,11 +229,9 @@ void install_py_api(lua_State* L) {
   }
   push_config(L, runtime_of(L));
   lua_setfield(L, -2, "config");
-  for (const char* name : {"read_file", "write_file"}) {
-    lua_pushstring(L, name);
-    lua_pushcclosure(L, &py_file_helper, 1);
-    lua_setfield(L, -2, name);
-  }
+  push_file_stubs(L);
+  lua_setfield(L, -3, "write_file");
+  lua_setfield(L, -2, "read_file");
   lua_setglobal(L, "_PY");
 }
 

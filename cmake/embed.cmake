@@ -4,7 +4,7 @@
 file(READ "${INPUT}" hex HEX)
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
 file(WRITE "${OUTPUT}"
-  "// Generated from ${INPUT} by stdlib/embed.cmake. Do not edit.\n"
+  "// Generated from ${INPUT} by cmake/embed.cmake. Do not edit.\n"
   "#include <cstddef>\n"
   "extern const unsigned char ${SYMBOL}[];\n"
   "extern const std::size_t ${SYMBOL}_size;\n"
