@@ -5,6 +5,7 @@ local json = require("json")
 local clock = require("plua.fibaro.clock")
 local fibaro = require("plua.fibaro.hub")
 local tasks = require("plua.fibaro.tasks")
+local args = require("plua.args")
 
 local api = {}
 local routes = {} -- { method, pattern, handler(captures, data, query) }
@@ -147,9 +148,8 @@ end)
 local function action(c, data)
   local device = device_or_404(c[1])
   if not device then return not_found("Device") end
-  local args = type(data) == "table" and type(data.args) == "table" and data.args or {}
-  -- the script's line: call_one <- action <- request <- api.post <- script
-  fibaro._call_from(4, device.id, c[2], table.unpack(args))
+  local action_args = type(data) == "table" and type(data.args) == "table" and data.args or {}
+  fibaro._call_from(device.id, c[2], table.unpack(action_args))
   return { message = "Accepted" }, 202
 end
 route("POST", "/devices/(-?%d+)/action/([%w_]+)", action)
@@ -291,7 +291,7 @@ end)
 
 local function request(method, path, data)
   if type(path) ~= "string" then
-    error(("bad argument #1 to 'api.%s' (path string expected, got %s)"):format(method:lower(), type(path)), 3)
+    args.error(1, "api." .. method:lower(), "path string expected, got " .. type(path))
   end
   if type(data) == "string" then
     local ok, decoded = pcall(json.decode, data)
@@ -299,7 +299,7 @@ local function request(method, path, data)
     if type(decoded) ~= "table" then return bad_request("JSON object expected") end
     data = decoded
   elseif data ~= nil and type(data) ~= "table" then
-    error(("bad argument #2 to 'api.%s' (table or JSON string expected, got %s)"):format(method:lower(), type(data)), 3)
+    args.error(2, "api." .. method:lower(), "table or JSON string expected, got " .. type(data))
   end
   if model.trace then
     model.trace(("api.%s %s%s"):format(method:lower(), path, data ~= nil and " " .. model.describe(data) or ""))

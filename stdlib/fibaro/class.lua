@@ -1,6 +1,8 @@
 -- The HC3's `class "Name"(Base)` helper: defines the global Name, a class
 -- whose instances are made by calling it (Name(...) runs Name:__init(...)),
 -- optionally inheriting from Base.
+local args = require("plua.args")
+
 local M = {}
 
 -- Metamethods are looked up raw on the metatable, so a subclass copies its
@@ -34,13 +36,13 @@ end
 -- class "Name" or class "Name"(Base).
 function M.class(name)
   if type(name) ~= "string" then
-    error(("bad argument #1 to 'class' (string expected, got %s)"):format(type(name)), 2)
+    args.error(1, "class", "string expected, got " .. type(name))
   end
   local cls = M.new(name)
   _G[name] = cls
   return function(base)
     if type(base) ~= "table" then
-      error(("bad argument #1 to 'class %s' (base class expected, got %s)"):format(name, type(base)), 2)
+      args.error(1, "class " .. name, "base class expected, got " .. type(base))
     end
     return M.inherit(cls, base)
   end

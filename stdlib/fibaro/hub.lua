@@ -4,12 +4,13 @@
 local model = require("plua.fibaro.model")
 local log = require("plua.fibaro.log")
 local tasks = require("plua.fibaro.tasks")
+local args = require("plua.args")
 
 local fibaro = {}
 
--- `level` 3 (the default) blames the caller of the fibaro function.
-local function check(cond, n, name, msg, level)
-  if not cond then error(("bad argument #%d to 'fibaro.%s' (%s)"):format(n, name, msg), level or 3) end
+-- Argument errors blame the script's line that called into the emulation.
+local function check(cond, n, name, msg)
+  if not cond then args.error(n, "fibaro." .. name, msg) end
 end
 
 -- An id is an integer, or a float with an integer value (5.0); NaN,
@@ -19,10 +20,9 @@ local function to_id(id)
   return type(id) == "number" and math.tointeger(id) or nil
 end
 
--- `level`: how far above check_id's caller the script is (default 1).
-local function check_id(id, name, level, what)
+local function check_id(id, name, what)
   local n = to_id(id)
-  check(n, 1, name, (what or "device id") .. " expected, got " .. model.number_text(id), 3 + (level or 1))
+  if not n then args.error(1, "fibaro." .. name, (what or "device id") .. " expected, got " .. model.number_text(id)) end
   return n
 end
 
@@ -35,33 +35,32 @@ for _, level in ipairs({ "debug", "trace", "warning", "error" }) do
 end
 
 -- Asynchronous, as on the HC3: the action runs as its own task, after the
--- caller's; an error in it names the script line of the call. `level` is
--- where that line is, counted from call_one's caller, for argument errors.
-local function call_one(level, id, action, ...)
-  id = check_id(id, "call", level)
-  check(type(action) == "string", 2, "call", "action name expected, got " .. type(action), 2 + level)
+-- caller's; an error in it names the script line of the call.
+local function call_one(id, action, ...)
+  id = check_id(id, "call")
+  check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
   local object = model.objects[id]
   if not object then
     log.write("WARNING", rawget(_G, "__TAG") or "QUICKAPP",
       ("fibaro.call(%d, '%s'): no such device in the emulation"):format(id, action))
     return
   end
-  local args = table.pack(...)
+  local packed = table.pack(...)
   if model.trace then
     local shown = {}
-    for i = 1, args.n do shown[i] = model.describe(args[i]) end
-    model.trace(("fibaro.call(%d, %q%s)"):format(id, action, args.n > 0 and ", " .. table.concat(shown, ", ") or ""))
+    for i = 1, packed.n do shown[i] = model.describe(packed[i]) end
+    model.trace(("fibaro.call(%d, %q%s)"):format(id, action, packed.n > 0 and ", " .. table.concat(shown, ", ") or ""))
   end
-  tasks.post(function() object:callAction(action, table.unpack(args, 1, args.n)) end, "action")
+  tasks.post(function() object:callAction(action, table.unpack(packed, 1, packed.n)) end, "action")
 end
 
 function fibaro.call(id, action, ...)
   check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
   if type(id) == "table" then
-    for _, one in ipairs(id) do call_one(2, one, action, ...) end
+    for _, one in ipairs(id) do call_one(one, action, ...) end
     return
   end
-  call_one(2, id, action, ...)
+  call_one(id, action, ...)
 end
 fibaro._call_from = call_one
 
@@ -102,10 +101,9 @@ local function room_of(roomId)
   return nil
 end
 
--- The room of device `id` for fibaro.<name> (nil if none); argument
--- errors blame the script, two frames up.
+-- The room of device `id` for fibaro.<name> (nil if none).
 local function room_of_device(id, name)
-  local device = model.devices[check_id(id, name, 2)]
+  local device = model.devices[check_id(id, name)]
   return device and room_of(device.roomID)
 end
 
@@ -115,7 +113,7 @@ function fibaro.getSectionID(id)
 end
 
 function fibaro.getRoomName(roomId)
-  local room = room_of(check_id(roomId, "getRoomName", 1, "room id"))
+  local room = room_of(check_id(roomId, "getRoomName", "room id"))
   return room and room.name
 end
 
@@ -206,7 +204,7 @@ end
 fibaro.setTimeout = timer_starter("setTimeout", "delay", setTimeout)
 
 local function check_ref(ref, name)
-  check(ref == nil or type(ref) == "number", 1, name, "timer reference expected, got " .. type(ref), 4)
+  check(ref == nil or type(ref) == "number", 1, name, "timer reference expected, got " .. type(ref))
 end
 
 function fibaro.clearTimeout(ref)
@@ -240,7 +238,7 @@ function fibaro.emitCustomEvent(name)
 end
 
 local function offline(name)
-  return function() error(("fibaro.%s is not supported offline (it needs a real HC3)"):format(name), 2) end
+  return function() args.raise(("fibaro.%s is not supported offline (it needs a real HC3)"):format(name)) end
 end
 for _, name in ipairs({ "alarm", "alert", "getPartition", "getPartitions", "getPartitionArmState",
   "getHomeArmState", "isHomeBreached", "isPartitionBreached", "scene", "profile", "wakeUpDeadDevice",

@@ -10,6 +10,7 @@ local quickapp = require("plua.fibaro.quickapp")
 local hub = require("plua.fibaro.hub")
 local api = require("plua.fibaro.api")
 local json = require("json")
+local args = require("plua.args")
 local tasks = require("plua.fibaro.tasks")
 
 local M = {}
@@ -85,14 +86,12 @@ local function install_globals(config)
   local net = {}
   for name, value in pairs(require("plua.net")) do net[name] = value end
   for _, name in ipairs({ "TCPSocket", "UDPSocket", "WebSocketClient", "WebSocketClientTls" }) do
-    net[name] = net[name] or function() error(("net.%s is not supported by plua yet"):format(name), 2) end
+    net[name] = net[name] or function() args.raise(("net.%s is not supported by plua yet"):format(name)) end
   end
   _G.net = net
   local function check_id(id, name)
     local n = type(id) == "number" and math.tointeger(id)
-    if not n then
-      error(("bad argument #1 to 'plugin.%s' (device id expected, got %s)"):format(name, model.number_text(id)), 3)
-    end
+    if not n then args.error(1, "plugin." .. name, "device id expected, got " .. model.number_text(id)) end
     return n
   end
   _G.plugin = {
@@ -104,16 +103,14 @@ local function install_globals(config)
     end,
     getProperty = function(id, name)
       id = check_id(id, "getProperty")
-      if type(name) ~= "string" then
-        error(("bad argument #2 to 'plugin.getProperty' (property name expected, got %s)"):format(type(name)), 2)
-      end
+      if type(name) ~= "string" then args.error(2, "plugin.getProperty", "property name expected, got " .. type(name)) end
       return hub.getValue(id, name)
     end,
     getChildDevices = function(id)
       return (api.get("/devices?parentId=" .. (id == nil and main_device.id or check_id(id, "getChildDevices"))))
     end,
     deleteDevice = function(id) return api.delete("/devices/" .. check_id(id, "deleteDevice")) end,
-    restart = function() error("plugin.restart is not supported offline", 2) end,
+    restart = function() args.raise("plugin.restart is not supported offline") end,
   }
   _G.__TAG = (config.name .. main_device.id):upper()
   -- As on the controller: print is a DEBUG line with the QuickApp's tag.

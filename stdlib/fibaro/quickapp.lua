@@ -4,18 +4,17 @@
 local class = require("plua.fibaro.class")
 local model = require("plua.fibaro.model")
 local log = require("plua.fibaro.log")
+local args = require("plua.args")
 
 local M = {}
 
 local function tag() return rawget(_G, "__TAG") or "QUICKAPP" end
 
-local function check(cond, n, name, msg)
-  if not cond then error(("bad argument #%d to '%s' (%s)"):format(n, name, msg), 3) end
-end
+local check = args.check
 
 -- check() for a message that is nil when the argument is fine.
 local function check_error(err, n, name)
-  if err then error(("bad argument #%d to '%s' (%s)"):format(n, name, err), 3) end
+  if err then args.error(n, name, err) end
 end
 
 -- self.method(...) instead of self:method(...) passes the first argument
@@ -28,14 +27,13 @@ end
 
 local function check_self(self, name)
   local err = self_error(self, name)
-  if err then error(err, 3) end
+  if err then args.raise(err) end
 end
 
 local function device_of(self, name)
-  local err = self_error(self, name)
-  if err then error(err, 3) end
+  check_self(self, name)
   local device = model.devices[self.id]
-  if not device then error(("'%s': device %d no longer exists"):format(name, self.id), 3) end
+  if not device then args.raise(("'%s': device %d no longer exists"):format(name, self.id)) end
   return device
 end
 
