@@ -1,6 +1,6 @@
 -- require("plua.args"): the one family of argument checks for plua's Lua
 -- code, the Lua twin of lauxlib's luaL_argerror. Messages have Lua's shape,
---   bad argument #1 to 'fibaro.call' (device id expected, got nil)
+--   bad argument #1 to 'read_file' (string expected, got nil)
 -- and blame the first frame outside plua's bundled modules (chunks named
 -- "@[plua]/..."), found by walking the stack: no caller counts levels.
 

@@ -1,9 +1,10 @@
 #pragma once
-// The one family of argument helpers used by every plua API function, so
-// that all messages have lua's shape:
+// The one family of argument helpers for plua's C++ API functions, built
+// on luaL_argerror so that all messages have lua's shape:
 //   bad argument #1 to 'setTimeout' (function expected, got nil)
+//   bad argument #2 to 'request' (options.method must be a string, got number)
 // They may raise Lua errors: call them first, before anything that owns
-// a resource.
+// a resource. (Lua code uses plua.args, runtime/host/args.lua.)
 
 #include <lua.hpp>
 
@@ -11,8 +12,26 @@
 
 namespace plua::lua {
 
-// Argument `arg` must be a function or have a __call metamethod.
+// Whether the value at idx is a function or has a __call metamethod.
+bool is_callable(lua_State* L, int idx);
+
+// Argument `arg` must be callable.
 void check_callable(lua_State* L, int arg);
+
+// For a field of a table argument: raises
+// "bad argument #arg to 'f' (field must be expected, got <type of idx>)".
+int field_error(lua_State* L, int arg, const char* field, const char* expected, int idx);
+
+// [-0, +0] The top value (field `field` of argument `arg`) must be nil or
+// callable.
+void check_optional_callable_field(lua_State* L, int arg, const char* field);
+
+// About 24 days: libcurl takes a long, and nothing sane waits longer.
+inline constexpr lua_Number kMaxTimeoutMs = 2147483647.0;
+
+// [-1, +0] A timeout in ms from the top value (field `field` of argument
+// `arg`): nil gives 0 (not set); at least 1 ms, capped at kMaxTimeoutMs.
+long pop_timeout_ms(lua_State* L, int arg, const char* field);
 
 // Milliseconds for a timer delay: nil/none, negative and NaN give 0,
 // math.huge and anything past the representable range give kNeverMs,

@@ -8,6 +8,7 @@
 #include <lua.hpp>
 
 #include "runtime.hpp"
+#include "lua/guard.hpp"
 
 namespace plua::stdlib {
 
@@ -50,7 +51,7 @@ int tasks_post(lua_State* L) {
     lua_Debug ar;
     lua_pushvalue(L, 3);
     if (lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0 && !intern_definition(rt, ar, origin)) {
-      return luaL_error(L, "not enough memory");
+      lua::raise_out_of_memory(L);
     }
   } else {
     origin = rt.sources().caller_of(L);
@@ -60,7 +61,7 @@ int tasks_post(lua_State* L) {
   const runtime::TaskLabel label{runtime::TaskLabel::Kind::Callback, 0, origin, kLabels[kind]};
   if (!post_function(rt, ref, label)) {
     luaL_unref(L, LUA_REGISTRYINDEX, ref);
-    return luaL_error(L, "not enough memory");
+    lua::raise_out_of_memory(L);
   }
   return 0;
 }

@@ -14,6 +14,8 @@
 #include <cstring>
 #include <new>
 
+#include "lua/guard.hpp"
+
 namespace plua::stdlib {
 
 namespace {
@@ -48,7 +50,7 @@ void out_add(Out* out, const char* s, size_t n) {
     size_t cap = out->cap == 0 ? 256 : out->cap;
     while (cap < out->len + n) cap *= 2;
     auto* bigger = static_cast<char*>(std::realloc(out->data, cap));
-    if (bigger == nullptr) luaL_error(out->L, "not enough memory");
+    if (bigger == nullptr) lua::raise_out_of_memory(out->L);
     out->data = bigger;
     out->cap = cap;
   }

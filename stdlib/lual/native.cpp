@@ -11,6 +11,7 @@
 #include <string>
 
 #include "lual/native_sink.hpp"
+#include "lua/guard.hpp"
 
 namespace plua::stdlib {
 
@@ -34,7 +35,7 @@ int sink_write(lua_State* L) {
   size_t len = 0;
   const char* s = luaL_checklstring(L, 2, &len);
   if (!sink.is_open()) return luaL_error(L, "file sink is closed");
-  if (!sink.write(s, len)) return luaL_error(L, "not enough memory");
+  if (!sink.write(s, len)) lua::raise_out_of_memory(L);
   return 0;
 }
 
@@ -84,7 +85,7 @@ int native_open(lua_State* L) {
   *slot = nullptr;
   luaL_setmetatable(L, kSinkType);
   *slot = new (std::nothrow) FileSink();
-  if (*slot == nullptr) return luaL_error(L, "not enough memory");
+  if (*slot == nullptr) lua::raise_out_of_memory(L);
   if (!open_sink(**slot, path, mode[0] == 'a')) {
     const int err = errno;
     lua_pushnil(L);

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "lual/native_queue.hpp"
+#include "lua/guard.hpp"
 
 namespace plua::stdlib {
 
@@ -138,7 +139,7 @@ int queue_push(lua_State* L) {
   const int room = make_room(L, lua_upvalueindex(1), b);
   if (room >= 0) return result(L, room);
   LogQueue::Head* h = b.q->reserve(payload);
-  if (h == nullptr) return luaL_error(L, "not enough memory");
+  if (h == nullptr) lua::raise_out_of_memory(L);
   fill_head(L, *h, 1, t);
   h->kind = LogQueue::Kind::Packed;
   h->aux = static_cast<std::uint32_t>(fmt_len);
@@ -194,7 +195,7 @@ int queue_push_entry(lua_State* L) {
   const int room = make_room(L, 1, b);
   if (room >= 0) return result(L, room);
   LogQueue::Head* h = b.q->reserve(0);
-  if (h == nullptr) return luaL_error(L, "not enough memory");
+  if (h == nullptr) lua::raise_out_of_memory(L);
   fill_head(L, *h, 2, 0);
   const std::uint32_t key = ++b.next_key;
   h->kind = LogQueue::Kind::LuaEntry;
@@ -312,7 +313,7 @@ int queue_set_route(lua_State* L) {
   const auto id = static_cast<std::uint32_t>(luaL_checkinteger(L, 2));
   const double level = luaL_checknumber(L, 3);
   const bool slow = lua_toboolean(L, 4) != 0;
-  if (!b.q->set_route(id, level, slow)) return luaL_error(L, "not enough memory");
+  if (!b.q->set_route(id, level, slow)) lua::raise_out_of_memory(L);
   return 0;
 }
 
@@ -397,7 +398,7 @@ int native_queue(lua_State* L) {
   lua_newtable(L);
   lua_setiuservalue(L, -2, 2);
   b->q = new (std::nothrow) LogQueue();
-  if (b->q == nullptr) return luaL_error(L, "not enough memory");
+  if (b->q == nullptr) lua::raise_out_of_memory(L);
   return 1;
 }
 

@@ -21,19 +21,20 @@
 
 #include "lua/ref.hpp"
 #include "net/http/http_service.hpp"
-#include "net/lua_args.hpp"
+#include "lua/args.hpp"
 #include "net/http/request.hpp"
 #include "net/socket/socket_api.hpp"
 #include "runtime.hpp"
+#include "lua/guard.hpp"
 
 namespace plua::stdlib {
 
 namespace {
 
-using net::check_callback;
-using net::field_error;
+using lua::check_optional_callable_field;
+using lua::field_error;
 using net::HttpService;
-using net::pop_timeout;
+using lua::pop_timeout_ms;
 using net::RequestSpec;
 
 constexpr const char* kClientType = "net.HTTPClient";
@@ -208,11 +209,11 @@ const char* start_request(lua_State* L, int callbacks_ref, long timeout_ms, bool
     spec.timeout_ms = timeout_ms;
     spec.check_certificate = verify;
     if (!service.start(std::move(spec), std::move(callbacks), runtime.sources().caller_of(L))) {
-      return "not enough memory";
+      return lua::kOutOfMemory;
     }
     return nullptr;
   } catch (const std::bad_alloc&) {
-    return "not enough memory";
+    return lua::kOutOfMemory;
   } catch (const std::exception&) {
     return "cannot start the HTTP client";
   }
@@ -229,14 +230,14 @@ int client_request(lua_State* L) {
   push_field(L, kParams, "options");
   if (!lua_isnil(L, kOptions) && !lua_istable(L, kOptions)) field_error(L, kParams, "options", "a table", kOptions);
   push_field(L, kParams, "success");
-  check_callback(L, kParams, "success");
+  check_optional_callable_field(L, kParams, "success");
   push_field(L, kParams, "error");
-  check_callback(L, kParams, "error");
+  check_optional_callable_field(L, kParams, "error");
   push_method(L, kParams);
   push_header_lines(L, kParams);
   push_data(L, kParams);
   push_field(L, kOptions, "timeout");
-  long timeout_ms = pop_timeout(L, kParams, "options.timeout");
+  long timeout_ms = pop_timeout_ms(L, kParams, "options.timeout");
   if (timeout_ms == 0) timeout_ms = client->timeout_ms;
   if (timeout_ms == 0) timeout_ms = net::kDefaultTimeoutMs;
   const bool verify = check_certificate(L, kParams);
@@ -264,7 +265,7 @@ int new_client(lua_State* L) {
   if (!lua_isnoneornil(L, 1)) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_getfield(L, 1, "timeout");
-    timeout_ms = pop_timeout(L, 1, "timeout");
+    timeout_ms = pop_timeout_ms(L, 1, "timeout");
   }
   auto* client = static_cast<Client*>(lua_newuserdatauv(L, sizeof(Client), 0));
   client->timeout_ms = timeout_ms;

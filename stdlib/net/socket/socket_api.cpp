@@ -25,12 +25,13 @@
 #include <string>
 
 #include "lua/ref.hpp"
-#include "net/lua_args.hpp"
+#include "lua/args.hpp"
 #include "net/socket/socket_messages.hpp"
 #include "net/socket/socket_service.hpp"
 #include "net/socket/tcp_socket.hpp"
 #include "net/socket/udp_socket.hpp"
 #include "runtime.hpp"
+#include "lua/guard.hpp"
 
 namespace plua::stdlib::net {
 
@@ -38,7 +39,7 @@ namespace {
 
 constexpr const char* kTcpType = "net.TCPSocket";
 constexpr const char* kUdpType = "net.UDPSocket";
-constexpr const char* kNoMemory = "not enough memory";
+constexpr const char* kNoMemory = lua::kOutOfMemory;
 
 // The Lua object: the socket's id in the SocketService (0: closed).
 struct SocketId {
@@ -67,7 +68,7 @@ int check_port(lua_State* L, int arg) {
 // [-0, +0] options.timeout in ms for a constructor's table at `arg`: 0 if absent.
 std::uint64_t opt_timeout(lua_State* L, int arg) {
   lua_getfield(L, arg, "timeout");
-  return static_cast<std::uint64_t>(pop_timeout(L, arg, "timeout"));
+  return static_cast<std::uint64_t>(lua::pop_timeout_ms(L, arg, "timeout"));
 }
 
 // [-0, +0] The callbacks table at `arg` (nil or {success = f, error = f})
@@ -83,7 +84,7 @@ int ref_callbacks(lua_State* L, int arg) {
     } else {
       lua_pushnil(L);
     }
-    check_callback(L, arg, fields[i]);
+    lua::check_optional_callable_field(L, arg, fields[i]);
     lua_rawseti(L, -2, i + 1);
   }
   lua_pushvalue(L, 1);  // keeps the socket alive while the operation is pending
@@ -293,7 +294,7 @@ int new_udp(lua_State* L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     timeout_ms = opt_timeout(L, 1);
     lua_getfield(L, 1, "broadcast");
-    if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) field_error(L, 1, "broadcast", "a boolean", -1);
+    if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) lua::field_error(L, 1, "broadcast", "a boolean", -1);
     broadcast = lua_toboolean(L, -1) != 0;
     lua_pop(L, 1);
   }
