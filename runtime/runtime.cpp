@@ -19,6 +19,9 @@ namespace plua::runtime {
 
 namespace {
 
+// Registry key (its address) of the _PY.on_exit table.
+constexpr char kLuaExitHooks = 0;
+
 struct BootPlan {
   Runtime* runtime;
   const std::vector<Chunk>* chunks;
@@ -122,13 +125,11 @@ void Runtime::start_run_for() {
   if (seconds == 0) {
     // Run forever: a referenced handle that never fires keeps the loop blocking.
     keep_alive_forever_ = true;
-    uv_async_init(loop_.get(), keep_alive_.get(), [](uv_async_t*) {});
-    keep_alive_.mark_initialised();
+    keep_alive_.init_or_throw("the --run-for handle", uv_async_init, loop_.get(), [](uv_async_t*) {});
     return;
   }
   const double ms = std::min(std::fabs(seconds) * 1000.0, 1e15);
-  uv_timer_init(loop_.get(), run_for_timer_.get());
-  run_for_timer_.mark_initialised();
+  run_for_timer_.init_or_throw("the --run-for timer", uv_timer_init, loop_.get());
   run_for_timer_.get()->data = this;
   uv_timer_start(
       run_for_timer_.get(),
@@ -189,17 +190,41 @@ void Runtime::run_loop() {
   }
 }
 
-void Runtime::run_exit_hooks(lua_State* L) {
+void Runtime::push_lua_exit_hooks(lua_State* L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kLuaExitHooks) == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  lua_newtable(L);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kLuaExitHooks);
+}
+
+// Runs from os.exit (inside a lua_CFunction) as well as after the loop, so
+// nothing may throw out of it or raise: the table is read raw, hooks run under lua_pcall, and reporting falls back to the
+// bare message if formatting runs out of memory.
+void Runtime::run_exit_hooks(lua_State* L) noexcept {
   if (exit_hooks_ran_) return;
   exit_hooks_ran_ = true;
-  for (const int ref : lua_exit_hooks_) {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+  const int top = lua_gettop(L);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kLuaExitHooks) == LUA_TTABLE) {
+    const int hooks = lua_gettop(L);
+    for (lua_Integer i = 1; lua_rawgeti(L, hooks, i) != LUA_TNIL; ++i) {
+      if (lua_pcall(L, 0, 0, 0) == LUA_OK) continue;
       had_error_ = true;
-      print_error(fmt::format("error in exit handler: {}", pop_error_message(L)));
+      try {
+        print_error(fmt::format("error in exit handler: {}", pop_error_message(L)));
+      } catch (...) {
+        std::fputs("plua: error in exit handler\n", stderr);
+      }
     }
   }
-  for (auto& hook : exit_hooks_) hook();
+  lua_settop(L, top);
+  for (auto& hook : exit_hooks_) {
+    try {
+      hook();
+    } catch (...) {
+      // A hook that fails (out of memory) must not stop the others.
+    }
+  }
 }
 
 void Runtime::exit_now(lua_State* L, int code) {

@@ -79,9 +79,11 @@ class Runtime {
 
   // Work to do before the process ends (flushing log queues): run at normal
   // exit, os.exit, uncaught-error exit and after SIGINT/SIGTERM. C++ hooks
-  // and Lua functions (_PY.on_exit; registry refs, called under lua_pcall).
+  // here; Lua functions (_PY.on_exit) in a table the state owns, pushed by
+  // push_lua_exit_hooks and called under lua_pcall after the C++ ones.
   void add_exit_hook(std::function<void()> hook) { exit_hooks_.push_back(std::move(hook)); }
-  void add_lua_exit_hook(int function_ref) { lua_exit_hooks_.push_back(function_ref); }
+  // [-0, +1] The sequence of Lua exit hooks (created on first use).
+  static void push_lua_exit_hooks(lua_State* L);
 
   // os.exit: runs the exit hooks on L (the calling thread), flushes stdio
   // and ends the process.
@@ -110,7 +112,7 @@ class Runtime {
   bool boot();
   void start_run_for();
   void run_loop();
-  void run_exit_hooks(lua_State* L);
+  void run_exit_hooks(lua_State* L) noexcept;
   void print_stop_summary();
 
   Options options_;
@@ -127,7 +129,6 @@ class Runtime {
   uv::Handle<uv_timer_t> run_for_timer_;
   uv::Handle<uv_async_t> keep_alive_;
   std::vector<std::function<void()>> exit_hooks_;
-  std::vector<int> lua_exit_hooks_;
   std::size_t external_work_ = 0;
   std::size_t requests_ = 0;
   std::uint64_t loop_iterations_ = 0;

@@ -152,8 +152,11 @@ void Repl::start() {
 
 void Repl::watch_stdin(bool keeps_alive) {
   poll_.renew();
-  uv_poll_init(runtime_->loop(), poll_.get(), STDIN_FILENO);
-  poll_.mark_initialised();
+  if (const int rc = poll_.init(uv_poll_init, runtime_->loop(), STDIN_FILENO); rc != 0) {
+    print_error(fmt::format("cannot watch stdin: {}", uv_strerror(rc)));
+    stop();
+    return;
+  }
   poll_.get()->data = this;
   uv_poll_start(poll_.get(), UV_READABLE | UV_DISCONNECT, [](uv_poll_t* handle, int status, int events) {
     auto* self = static_cast<Repl*>(handle->data);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "lua/guard.hpp"
 #include "runtime.hpp"
 #include "host/source_names.hpp"
 
@@ -85,12 +86,14 @@ int checked_resume(lua_State* L) {
   if (context == nullptr || context->task == nullptr) return lua_gettop(L);
   const TaskLabel::Kind kind = context->task->label.kind;
   if (kind != TaskLabel::Kind::Timeout && kind != TaskLabel::Kind::Interval) return lua_gettop(L);
-  const std::string where = lua_location(L, 1);
-  rt.diagnostics().warn_once("dead:" + where,
-                             fmt::format("{}: coroutine.resume of a dead coroutine in {} (it returns false, "
-                                         "\"cannot resume dead coroutine\"); check coroutine.status first",
-                                         where, describe_task(context->task->label, rt.sources())));
-  return lua_gettop(L);
+  return lua::after_cpp(L, [&] {
+    const std::string where = lua_location(L, 1);
+    rt.diagnostics().warn_once("dead:" + where,
+                               fmt::format("{}: coroutine.resume of a dead coroutine in {} (it returns false, "
+                                           "\"cannot resume dead coroutine\"); check coroutine.status first",
+                                           where, describe_task(context->task->label, rt.sources())));
+    return lua::pushed(lua_gettop(L));
+  });
 }
 
 // coroutine.yield with a message that says what to do instead.
@@ -112,11 +115,14 @@ int stranded_entry(lua_State* L) {
     lua_State* co = lua_tothread(L, -2);
     if (co != nullptr && lua_status(co) == LUA_YIELD) {
       const char* created = lua_tostring(L, -1);
-      const std::string where = lua_location(co, 0);
-      self->warn_once("stranded:" + std::string(created),
-                      fmt::format("coroutine created at {} is suspended at {} and nothing can resume it; "
-                                  "it will never finish",
-                                  created, where));
+      lua::after_cpp(L, [&] {
+        const std::string where = lua_location(co, 0);
+        self->warn_once(fmt::format("stranded:{}", created),
+                        fmt::format("coroutine created at {} is suspended at {} and nothing can resume it; "
+                                    "it will never finish",
+                                    created, where));
+        return lua::pushed(0);
+      });
     }
     lua_pop(L, 1);
   }

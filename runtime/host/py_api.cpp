@@ -156,7 +156,9 @@ int py_ref(lua_State* L) { return set_keeps_alive(L, true); }
 int py_on_exit(lua_State* L) {
   lua::check_callable(L, 1);
   lua_settop(L, 1);
-  runtime_of(L).add_lua_exit_hook(luaL_ref(L, LUA_REGISTRYINDEX));
+  Runtime::push_lua_exit_hooks(L);
+  lua_insert(L, 1);
+  lua_rawseti(L, 1, static_cast<lua_Integer>(lua_rawlen(L, 1)) + 1);
   return 0;
 }
 

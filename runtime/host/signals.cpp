@@ -30,11 +30,10 @@ void Signals::install(uv_loop_t* loop, const Scheduler& scheduler, bool interact
   interactive_ = interactive;
   on_interrupt_ = std::move(on_interrupt);
   wake_.get()->data = this;
-  uv_async_init(loop, wake_.get(), [](uv_async_t* handle) {
+  wake_.init_or_throw("the signal watcher", uv_async_init, loop, [](uv_async_t* handle) {
     auto* self = static_cast<Signals*>(handle->data);
     if (self->interrupted_.exchange(false) && self->on_interrupt_) self->on_interrupt_();
   });
-  wake_.mark_initialised();
   uv_unref(wake_.base());  // infrastructure: never keeps the process alive
   active_signals.store(this);
   set_handler(SIGINT, &Signals::on_signal);

@@ -11,11 +11,9 @@ namespace plua::lua {
 class Ref {
  public:
   Ref() = default;
-  // Pops the value on top of L's stack and keeps it in the registry.
-  static Ref pop_from(lua_State* L) { return Ref(L, luaL_ref(L, LUA_REGISTRYINDEX)); }
   // Takes over `ref`, made by luaL_ref on any thread of the state (a task
   // coroutine that may die first): the registry is shared, so `owner` (the
-  // main thread) releases it. Raises nothing, unlike pop_from.
+  // main thread) releases it. Raises nothing.
   static Ref adopt(lua_State* owner, int ref) noexcept { return Ref(owner, ref); }
   Ref(Ref&& other) noexcept : L_(std::exchange(other.L_, nullptr)), ref_(std::exchange(other.ref_, LUA_NOREF)) {}
   Ref& operator=(Ref&& other) noexcept {

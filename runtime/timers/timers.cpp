@@ -8,8 +8,7 @@
 namespace plua::runtime {
 
 Timers::Timers(uv_loop_t* loop, lua_State* L) : L_(L), loop_(loop) {
-  uv_timer_init(loop_, uv_timer_.get());
-  uv_timer_.mark_initialised();
+  uv_timer_.init_or_throw("the timer", uv_timer_init, loop_);
 }
 
 std::uint64_t Timers::deadline(std::uint64_t delay_ms) const {

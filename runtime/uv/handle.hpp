@@ -4,6 +4,8 @@
 
 #include <uv.h>
 
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace plua::uv {
@@ -27,8 +29,21 @@ class Handle {
     initialised_ = false;
   }
 
-  // Call after a successful uv_*_init so that the destructor closes it.
-  void mark_initialised() { initialised_ = true; }
+  // Runs uv_*_init(loop, handle, args...) and returns its result; only a
+  // handle whose init succeeded is closed through uv_close later.
+  template <typename Init, typename... Args>
+  int init(Init uv_init, uv_loop_t* loop, Args... args) {
+    const int rc = uv_init(loop, handle_, args...);
+    if (rc == 0) initialised_ = true;
+    return rc;
+  }
+  // init() that throws std::runtime_error naming `what` on failure.
+  template <typename Init, typename... Args>
+  void init_or_throw(const char* what, Init uv_init, uv_loop_t* loop, Args... args) {
+    if (const int rc = init(uv_init, loop, args...); rc != 0) {
+      throw std::runtime_error(std::string("cannot create ") + what + ": " + uv_strerror(rc));
+    }
+  }
 
   void close() {
     if (handle_ == nullptr) return;

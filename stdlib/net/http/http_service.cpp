@@ -26,10 +26,7 @@ HttpService::HttpService(runtime::Runtime& runtime) : runtime_(runtime) {
   curl_->multi_setopt(multi_.get(), CURLMOPT_SOCKETDATA, this);
   curl_->multi_setopt(multi_.get(), CURLMOPT_TIMERFUNCTION, &HttpService::on_timer);
   curl_->multi_setopt(multi_.get(), CURLMOPT_TIMERDATA, this);
-  if (const int rc = uv_timer_init(runtime.loop(), timer_.get()); rc != 0) {
-    throw std::runtime_error(uv_strerror(rc));
-  }
-  timer_.mark_initialised();
+  timer_.init_or_throw("the HTTP timer", uv_timer_init, runtime.loop());
   timer_.get()->data = this;
   runtime.add_exit_hook([this] { shutdown(); });
 }
@@ -80,11 +77,10 @@ int HttpService::watch(curl_socket_t socket, int what) {
   auto [it, fresh] = watches_.try_emplace(socket);
   uv::Handle<uv_poll_t>& poll = it->second;
   if (fresh) {
-    if (uv_poll_init_socket(runtime_.loop(), poll.get(), socket) != 0) {
+    if (poll.init(uv_poll_init_socket, runtime_.loop(), socket) != 0) {
       watches_.erase(it);
       return -1;
     }
-    poll.mark_initialised();
     poll.get()->data = this;
   }
   int events = 0;

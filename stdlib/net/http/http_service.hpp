@@ -51,8 +51,6 @@ class HttpService final : public runtime::Service {
   // refuses it (out of memory). May throw std::bad_alloc.
   bool start(RequestSpec spec, lua::Ref callbacks, runtime::Origin origin);
 
-  std::size_t in_flight() const { return running_; }
-
  private:
   // libcurl -> us.
   static int on_socket(CURL* easy, curl_socket_t socket, int what, void* self, void* socket_data) noexcept;

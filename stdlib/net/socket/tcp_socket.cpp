@@ -27,8 +27,7 @@ uv_stream_t* stream_of(uv::Handle<uv_tcp_t>& tcp) { return reinterpret_cast<uv_s
 
 TcpSocket::TcpSocket(SocketService& service, std::uint64_t timeout_ms) : service_(service), timeout_ms_(timeout_ms) {
   open_handle();
-  if (const int rc = uv_timer_init(service.loop(), timer_.get()); rc != 0) throw std::runtime_error(uv_strerror(rc));
-  timer_.mark_initialised();
+  if (const int rc = timer_.init(uv_timer_init, service.loop()); rc != 0) throw std::runtime_error(uv_strerror(rc));
   timer_.get()->data = this;
 }
 
@@ -39,8 +38,7 @@ TcpSocket::~TcpSocket() {
 }
 
 void TcpSocket::open_handle() {
-  if (const int rc = uv_tcp_init(service_.loop(), tcp_.get()); rc != 0) throw std::runtime_error(uv_strerror(rc));
-  tcp_.mark_initialised();
+  if (const int rc = tcp_.init(uv_tcp_init, service_.loop()); rc != 0) throw std::runtime_error(uv_strerror(rc));
   tcp_.get()->data = this;
 }
 

@@ -26,11 +26,9 @@ struct SendRequest {
 
 UdpSocket::UdpSocket(SocketService& service, bool broadcast, std::uint64_t timeout_ms)
     : service_(service), broadcast_(broadcast), timeout_ms_(timeout_ms) {
-  if (const int rc = uv_udp_init(service.loop(), udp_.get()); rc != 0) throw std::runtime_error(uv_strerror(rc));
-  udp_.mark_initialised();
+  if (const int rc = udp_.init(uv_udp_init, service.loop()); rc != 0) throw std::runtime_error(uv_strerror(rc));
   udp_.get()->data = this;
-  if (const int rc = uv_timer_init(service.loop(), timer_.get()); rc != 0) throw std::runtime_error(uv_strerror(rc));
-  timer_.mark_initialised();
+  if (const int rc = timer_.init(uv_timer_init, service.loop()); rc != 0) throw std::runtime_error(uv_strerror(rc));
   timer_.get()->data = this;
 }
 
