@@ -37,7 +37,7 @@ Origin SourceNames::caller_of(lua_State* L) noexcept {
     lua_pop(L, 1);
   } else {
     lua_pushvalue(L, -1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, this);  // existing key: no allocation
+    lua_rawsetp(L, LUA_REGISTRYINDEX, this);  // cannot raise: an existing key, no allocation
     lua_getinfo(L, ">S", &ar);
     try {
       last_function_source_ = intern(ar.short_src);
