@@ -1,7 +1,8 @@
 #pragma once
-// What plugs into the core. The core knows no product: a room (the Fibaro
-// emulation, a REPL) reaches the Runtime only through these interfaces,
-// and the executable in app/ decides which rooms a run gets.
+// What plugs into the core. The core knows no product: a room (a device
+// emulation, an interactive front end) reaches the Runtime only through
+// these interfaces, and the executable in app/ decides which rooms a run
+// gets.
 
 #include <lua.hpp>
 
@@ -28,7 +29,7 @@ class BootExtension {
   virtual void install(lua_State* L) = 0;
 };
 
-// An interactive front end (the REPL). The loop calls it around every pass
+// An interactive front end (a read-eval-print prompt). The loop calls it around every pass
 // that runs tasks, so that it can take its prompt off the screen while
 // tasks print.
 class Runtime;

@@ -1,7 +1,7 @@
 #pragma once
 // What the command line asks the core to do. Filled by app/, read by
-// Runtime; no CLI code lives in runtime/, and options of a room (Fibaro)
-// belong to that room.
+// Runtime; no CLI code lives in runtime/, and the options of a room that
+// plugs in belong to that room.
 
 #include <optional>
 #include <string>
@@ -27,7 +27,7 @@ struct Options {
   std::vector<std::string> argv;
   // Index in argv of the script name (argv.size() when there is none).
   std::size_t script_index = 0;
-  // -i: a front end (the REPL) takes over after the script, or runs alone;
+  // -i: a front end takes over after the script, or runs alone;
   // also when stdin is a terminal and there is nothing else to run. Then
   // nothing to run does not mean "read stdin".
   bool interactive = false;

@@ -22,7 +22,7 @@ void set_arg_table(lua_State* L, const Options& options);
 void push_boot_function(lua_State* L, const std::vector<Chunk>& chunks, const Options& options);
 
 // Wraps the function on top of the stack into a task function that calls
-// it and prints its results, if any (the REPL's evaluation).
+// it and prints its results, if any (a front end's evaluation).
 void push_result_printer(lua_State* L);
 
 }  // namespace plua::runtime

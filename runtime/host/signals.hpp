@@ -25,7 +25,7 @@ class Signals {
   ~Signals();
 
   // In interactive mode SIGINT does not end the process: it interrupts the
-  // running task and `on_interrupt` runs on the loop (the REPL drops the
+  // running task and `on_interrupt` runs on the loop (a front end drops the
   // line being typed).
   void install(uv_loop_t* loop, const Scheduler& scheduler, bool interactive, std::function<void()> on_interrupt);
   // The signal that ends the process (0: none).

@@ -1,7 +1,7 @@
 #pragma once
 // A shared library opened at run time, for the optional dependencies plua
-// loads on first use instead of at every start (libedit for the REPL,
-// libcurl for HTTP). RTLD_NODELETE: such libraries keep process-wide state
+// loads on first use instead of at every start (a line editor, an HTTP
+// library). RTLD_NODELETE: such libraries keep process-wide state
 // (globals, atexit handlers), so they stay mapped after the handle closes.
 
 #include <dlfcn.h>

@@ -22,7 +22,7 @@ struct TaskLabel {
   TimerId timer = 0;
   Origin origin{};
   // Callback and Input: what runs, e.g. "net.HTTPClient success callback"
-  // or "REPL input" (static text).
+  // or a front end's label for what it entered (static text).
   const char* what = nullptr;
 };
 
