@@ -8,7 +8,7 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <string_view>
+#include <cstring>
 
 #include "host/api.hpp"
 #include "lua/args.hpp"
@@ -185,19 +185,24 @@ void push_config(lua_State* L, const Runtime& rt) {
   lua_setfield(L, -2, "runFor");
 }
 
-// _PY.read_file / _PY.write_file live in plua.py_files, loaded on first
-// use (start-up pays for this stub only). The stub tail-calls, so the
-// script's frame is the helper's caller and argument errors blame it.
-constexpr std::string_view kFileStubs = R"lua(
-local require = require
-return function(...) return require("plua.py_files").read_file(...) end,
-  function(...) return require("plua.py_files").write_file(...) end
-)lua";
-
-// [-0, +2] The two stubs.
-void push_file_stubs(lua_State* L) {
-  if (luaL_loadbufferx(L, kFileStubs.data(), kFileStubs.size(), "=[plua]", "t") != LUA_OK) lua_error(L);
-  lua_call(L, 0, 2);
+// _PY.read_file / _PY.write_file live in plua.py_files, loaded the first
+// time either name is looked up (start-up compiles nothing for them):
+// _PY's __index requires the module and stores both functions in _PY, so
+// scripts call the Lua functions themselves and argument errors blame the
+// script's line. Stack: _PY, key -> value.
+int py_lazy_index(lua_State* L) {
+  const char* key = lua_tostring(L, 2);
+  if (key == nullptr || (std::strcmp(key, "read_file") != 0 && std::strcmp(key, "write_file") != 0)) return 0;
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "plua.py_files");
+  lua_call(L, 1, 1);
+  for (const char* name : {"read_file", "write_file"}) {
+    lua_getfield(L, -1, name);
+    lua_setfield(L, 1, name);
+  }
+  lua_pushvalue(L, 2);
+  lua_rawget(L, 1);
+  return 1;
 }
 
 }  // namespace
@@ -231,9 +236,10 @@ void install_py_api(lua_State* L) {
   }
   push_config(L, runtime_of(L));
   lua_setfield(L, -2, "config");
-  push_file_stubs(L);
-  lua_setfield(L, -3, "write_file");
-  lua_setfield(L, -2, "read_file");
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, &py_lazy_index);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
   lua_setglobal(L, "_PY");
 }
 
