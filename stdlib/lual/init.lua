@@ -410,6 +410,17 @@ end
 -- known to be plain (built-in presenter, file or console outputs) are
 -- formatted and written by the queue itself, the others come back to Lua.
 local native = require("lual.native")
+
+-- The native queue's codes (lual.native.codes, native_queue_lua.cpp), as
+-- compile-time constants so the hot paths compare against immediates.
+local PUSH_QUEUED <const>, PUSH_BATCH_READY <const>, PUSH_FULL <const>, PUSH_NEEDS_ENTRY <const> = 0, 1, 2, 3
+local DRAINED <const>, DRAIN_NEEDS_ROUTE <const>, DRAIN_NEEDS_LUA <const> = 0, 1, 2
+do
+  local c = native.codes
+  assert(c.queued == PUSH_QUEUED and c.batch_ready == PUSH_BATCH_READY and c.full == PUSH_FULL
+    and c.needs_entry == PUSH_NEEDS_ENTRY and c.drained == DRAINED and c.needs_route == DRAIN_NEEDS_ROUTE
+    and c.needs_lua == DRAIN_NEEDS_LUA, "lual.native.codes changed: update lual/init.lua")
+end
 local A = {}
 local function async_defaults()
   return { enabled = false, backend = "coroutines", batch_size = 50, flush_interval = 1.0,
@@ -498,7 +509,7 @@ local function drain_some(max)
   end
   local done, stop = qdrain(max)
   if done > 0 then astats.messages_processed = astats.messages_processed + done end
-  if stop == 1 then compute_route(Q:front()) end
+  if stop == DRAIN_NEEDS_ROUTE then compute_route(Q:front()) end
   return done, stop
 end
 
@@ -517,12 +528,12 @@ local function worker_main()
     while n > 0 do
       local done, stop = drain_some(n)
       n = n - done
-      if stop == 2 then
+      if stop == DRAIN_NEEDS_LUA then
         astats.messages_dropped = astats.messages_dropped + 1   -- undone on success
         process_popped(Q:pop())
         astats.messages_dropped = astats.messages_dropped - 1
         n = n - 1
-      elseif stop == 0 and done == 0 then
+      elseif stop == DRAINED and done == 0 then
         break
       end
     end
@@ -540,13 +551,13 @@ local function sync_drain()
   processing = true
   while Q and Q:size() > 0 do
     local done, stop = drain_some(Q:size())
-    if stop == 2 then
+    if stop == DRAIN_NEEDS_LUA then
       local ok = pcall(process_popped, Q:pop())
       if not ok then
         astats.backend_errors = astats.backend_errors + 1
         astats.messages_dropped = astats.messages_dropped + 1
       end
-    elseif stop == 0 and done == 0 then
+    elseif stop == DRAINED and done == 0 then
       break
     end
   end
@@ -632,19 +643,19 @@ local function block_submit(lg, lv, t, e, fmt, ...)
   end
   local r
   if e then r = Q:push_entry(lg._qid, lv, e) else r = qpush(lg._qid, lv, t, fmt, ...) end
-  if r == 1 and not processing then A.run_worker() end
+  if r == PUSH_BATCH_READY and not processing then A.run_worker() end
 end
 
--- What the level methods do when push did not simply queue (code r ~= 0).
+-- What the level methods do when push did not simply queue (r ~= PUSH_QUEUED).
 local function submitted(r, lg, lv, t, fmt, ...)
-  if r == 3 then
+  if r == PUSH_NEEDS_ENTRY then
     local e = capture(t or os.time(), fmt, select("#", ...), ...)
     r = Q:push_entry(lg._qid, lv, e)
-    if r == 2 then return block_submit(lg, lv, t, e) end
-  elseif r == 2 then
+    if r == PUSH_FULL then return block_submit(lg, lv, t, e) end
+  elseif r == PUSH_FULL then
     return block_submit(lg, lv, t, nil, fmt, ...)
   end
-  if r == 1 and not processing then A.run_worker() end
+  if r == PUSH_BATCH_READY and not processing then A.run_worker() end
 end
 
 local function stop_timer()
@@ -795,7 +806,7 @@ local function emit(lg, lv, fmt, ...)
   if qpush and not processing then
     local t = time_arg()
     local r = qpush(lg._qid, lv, t, fmt, ...)
-    if r ~= 0 then return submitted(r, lg, lv, t, fmt, ...) end
+    if r ~= PUSH_QUEUED then return submitted(r, lg, lv, t, fmt, ...) end
     return
   end
   return deliver(lg, lv, os.time(), fmt, select("#", ...), ...)
@@ -813,7 +824,7 @@ local function level_method(lv)
       local tf = os_lib.time
       if tf ~= real_time then t = tf() end
       local r = qpush(self._qid, lv, t, fmt, ...)
-      if r ~= 0 then return submitted(r, self, lv, t, fmt, ...) end
+      if r ~= PUSH_QUEUED then return submitted(r, self, lv, t, fmt, ...) end
       return
     end
     return deliver(self, lv, os.time(), fmt, select("#", ...), ...)

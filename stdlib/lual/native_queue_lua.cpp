@@ -2,12 +2,15 @@
 // queue (see native_queue.hpp). The two hot calls are closures bound to
 // the queue, so that they skip the userdata check:
 //   push = q:pusher();  push(logger_id, level, time|nil, fmt, ...) -> code
-//     0 queued, 1 queued and a batch is ready, 2 full ("block": nothing
-//     queued, nothing counted), 3 not packable (a Lua entry is needed:
-//     q:push_entry(logger_id, level, entry) takes it, same codes).
+//     queued, batch_ready (queued, and a batch is ready), full ("block":
+//     nothing queued, nothing counted), needs_entry (not packable: a Lua
+//     entry is needed, which q:push_entry(logger_id, level, entry) takes,
+//     with the same codes).
 //   drain = q:drainer();  drain(max) -> done, stop
-//     stop: 0 done, 1 the front record needs a route (q:front()), 2 the
-//     front record must be delivered by Lua (q:pop()).
+//     stop: drained, needs_route (the front record needs a route:
+//     q:front()), needs_lua (the front record must be delivered by Lua:
+//     q:pop()).
+// The codes are lual.native.codes; lual/init.lua names them too.
 // Thin C functions: arguments are read first, then noexcept C++ calls; no
 // object with a destructor lives across a call that can raise a Lua error.
 
@@ -51,7 +54,10 @@ QueueBox& check_box(lua_State* L) {
   return *b;
 }
 
-int result(lua_State* L, int code) {
+// What push and push_entry return (lual.native.codes).
+enum PushCode : int { kQueued = 0, kBatchReady = 1, kFull = 2, kNeedsEntry = 3 };
+
+int result(lua_State* L, PushCode code) {
   lua_pushinteger(L, code);
   return 1;
 }
@@ -74,12 +80,12 @@ int make_room(lua_State* L, int box, QueueBox& b) {
   if (b.q->size() < b.capacity) return -1;
   switch (b.overflow) {
     case Overflow::Block:
-      return 2;
+      return kFull;
     case Overflow::DropNewest:
       ++b.submitted;
       ++b.overflows;
       ++b.dropped;
-      return 0;
+      return kQueued;
     case Overflow::DropOldest:
       ++b.overflows;
       ++b.dropped;
@@ -103,7 +109,7 @@ int queue_push(lua_State* L) {
   auto& b = *static_cast<QueueBox*>(lua_touserdata(L, lua_upvalueindex(1)));
   const int top = lua_gettop(L);
   if (b.q == nullptr || top < 4 || lua_type(L, 4) != LUA_TSTRING || top - 4 > kMaxPackedArgs) {
-    return result(L, 3);
+    return result(L, kNeedsEntry);
   }
   std::size_t fmt_len = 0;
   const char* fmt = lua_tolstring(L, 4, &fmt_len);
@@ -120,12 +126,12 @@ int queue_push(lua_State* L) {
       case LUA_TSTRING: {
         std::size_t len = 0;
         lua_tolstring(L, i, &len);
-        if (len > UINT32_MAX) return result(L, 3);
+        if (len > UINT32_MAX) return result(L, kNeedsEntry);
         payload += 1 + 4 + len;
         break;
       }
       default:
-        return result(L, 3);  // tables and the like: captured by Lua
+        return result(L, kNeedsEntry);  // tables and the like: captured by Lua
     }
   }
   std::int64_t t = 0;
@@ -134,10 +140,10 @@ int queue_push(lua_State* L) {
   } else {
     int ok = 0;
     t = lua_tointegerx(L, 3, &ok);
-    if (!ok) return result(L, 3);
+    if (!ok) return result(L, kNeedsEntry);
   }
   const int room = make_room(L, lua_upvalueindex(1), b);
-  if (room >= 0) return result(L, room);
+  if (room >= 0) return result(L, static_cast<PushCode>(room));
   LogQueue::Head* h = b.q->reserve(payload);
   if (h == nullptr) lua::raise_out_of_memory(L);
   fill_head(L, *h, 1, t);
@@ -183,7 +189,7 @@ int queue_push(lua_State* L) {
   }
   b.q->commit();
   ++b.submitted;
-  return result(L, b.q->size() >= b.batch ? 1 : 0);
+  return result(L, b.q->size() >= b.batch ? kBatchReady : kQueued);
 }
 
 // q:push_entry(logger_id, level, entry) -> code (as push)
@@ -193,7 +199,7 @@ int queue_push_entry(lua_State* L) {
   luaL_checknumber(L, 3);
   luaL_checkany(L, 4);
   const int room = make_room(L, 1, b);
-  if (room >= 0) return result(L, room);
+  if (room >= 0) return result(L, static_cast<PushCode>(room));
   LogQueue::Head* h = b.q->reserve(0);
   if (h == nullptr) lua::raise_out_of_memory(L);
   fill_head(L, *h, 2, 0);
@@ -207,7 +213,7 @@ int queue_push_entry(lua_State* L) {
   lua_pushvalue(L, 4);
   lua_rawseti(L, -2, key);
   lua_pop(L, 1);
-  return result(L, b.q->size() >= b.batch ? 1 : 0);
+  return result(L, b.q->size() >= b.batch ? kBatchReady : kQueued);
 }
 
 void push_level(lua_State* L, const LogQueue::Head& h) {
@@ -402,10 +408,23 @@ int native_queue(lua_State* L) {
   return 1;
 }
 
+struct FormatBuffer {
+  std::string* text;
+};
+
+int format_buffer_gc(lua_State* L) {
+  auto* b = static_cast<FormatBuffer*>(lua_touserdata(L, 1));
+  delete b->text;
+  b->text = nullptr;
+  return 0;
+}
+
 // native.format(fmt, ...) -> string, or nil when Lua's string.format is
 // needed (for tests: the C++ formatter against string.format)
+// Upvalue 1: a FormatBuffer (a userdata, so the buffer is the state's and
+// no C++ local with a destructor lives across the raising calls below).
 int native_format(lua_State* L) {
-  static std::string out;  // static: no destructor runs on a Lua error
+  std::string& out = *static_cast<FormatBuffer*>(lua_touserdata(L, lua_upvalueindex(1)))->text;
   std::size_t fmt_len = 0;
   const char* fmt = luaL_checklstring(L, 1, &fmt_len);
   const int n = lua_gettop(L) - 1;
@@ -478,8 +497,30 @@ void register_lual_queue(lua_State* L) {
   lua_pop(L, 1);
   lua_pushcfunction(L, &native_queue);
   lua_setfield(L, -2, "queue");
-  lua_pushcfunction(L, &native_format);
+  auto* buffer = static_cast<FormatBuffer*>(lua_newuserdatauv(L, sizeof(FormatBuffer), 0));
+  buffer->text = nullptr;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, &format_buffer_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  buffer->text = new (std::nothrow) std::string();
+  if (buffer->text == nullptr) lua::raise_out_of_memory(L);
+  lua_pushcclosure(L, &native_format, 1);
   lua_setfield(L, -2, "format");
+  // The codes push and drain return, by name.
+  lua_createtable(L, 0, 7);
+  const struct {
+    const char* name;
+    int code;
+  } codes[] = {{"queued", kQueued}, {"batch_ready", kBatchReady}, {"full", kFull}, {"needs_entry", kNeedsEntry},
+               {"drained", static_cast<int>(LogQueue::Stop::Done)},
+               {"needs_route", static_cast<int>(LogQueue::Stop::NeedRoute)},
+               {"needs_lua", static_cast<int>(LogQueue::Stop::Slow)}};
+  for (const auto& c : codes) {
+    lua_pushinteger(L, c.code);
+    lua_setfield(L, -2, c.name);
+  }
+  lua_setfield(L, -2, "codes");
 }
 
 }  // namespace plua::stdlib
