@@ -313,30 +313,16 @@ local function request(method, path, data)
       local captures = { clean:match(r[2]) }
       if captures[1] ~= nil then
         if captures[1] == clean and not r[2]:find("%(") then captures = {} end
-        local result, status = r[3](captures, data, query) -- not a tail call: error levels count this frame
-        return result, status
+        return r[3](captures, data, query)
       end
     end
   end
   return nil, 501
 end
 
--- Not tail calls: the levels of argument errors count these frames.
-function api.get(path)
-  local data, status = request("GET", path)
-  return data, status
-end
-function api.post(path, data)
-  local result, status = request("POST", path, data)
-  return result, status
-end
-function api.put(path, data)
-  local result, status = request("PUT", path, data)
-  return result, status
-end
-function api.delete(path)
-  local data, status = request("DELETE", path)
-  return data, status
-end
+function api.get(path) return request("GET", path) end
+function api.post(path, data) return request("POST", path, data) end
+function api.put(path, data) return request("PUT", path, data) end
+function api.delete(path) return request("DELETE", path) end
 
 return api
