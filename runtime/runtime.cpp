@@ -100,7 +100,7 @@ int Runtime::run() {
     // Interactive Ctrl-C: the front end clears its line, or the running
     // task is interrupted (its hook raised "interrupted!"), or else the
     // run ends.
-    if (frontend->on_interrupt()) return;
+    if (frontend != nullptr && frontend->on_interrupt()) return;
     if (!signals_.hit_task()) {
       signals_.make_terminal(SIGINT);
       uv_stop(loop_.get());
