@@ -71,6 +71,10 @@ local partition = { arm = 0, disarm = 0 }
 local heat = { setThermostatMode = 1, setHeatingThermostatSetpoint = 1, setHeatingThermostatModeAndSetpoint = 1 }
 local cool = { setThermostatMode = 1, setCoolingThermostatSetpoint = 1, setCoolingThermostatModeAndSetpoint = 1 }
 local auto = with(heat, cool)
+-- what the HC3's thermostat templates say their QuickApps must handle
+local thermo_heat = { setThermostatMode = 1, setHeatingThermostatSetpoint = 1 }
+local thermo_cool = { setThermostatMode = 1, setCoolingThermostatSetpoint = 1 }
+local thermo_auto = with(thermo_heat, thermo_cool)
 local danfoss = { setThermostatMode = 1, setClimatePanelOverrideSchedule = 1, removeClimatePanelOverrideSchedule = 0 }
 local meter = { reset = 0 }
 
@@ -313,9 +317,9 @@ local M = {
     properties = consumption },
   ["com.fibaro.electricMeter"] = { base = "com.fibaro.meter", value = 0, actions = meter, properties = consumption },
   ["com.fibaro.energyMeter"] = { base = "com.fibaro.electricMeter", value = 0, actions = meter,
-    properties = with(consumption, { unit = "kWh" }) },
+    properties = with(consumption, { unit = "kWh", storeEnergyData = true, saveToEnergyPanel = true }) },
   ["com.fibaro.powerMeter"] = { base = "com.fibaro.electricMeter", value = 0, actions = meter,
-    properties = consumption },
+    properties = with(consumption, { includeInEnergyPanel = true }) },
   ["com.fibaro.gasMeter"] = { base = "com.fibaro.meter", value = 0, actions = meter, properties = consumption },
   ["com.fibaro.waterMeter"] = { base = "com.fibaro.meter", value = 0, actions = meter, properties = consumption },
   ["com.fibaro.heatingMeter"] = { base = "com.fibaro.meter", value = 0, actions = meter, properties = consumption },
@@ -329,17 +333,19 @@ local M = {
     properties = with(climate, modes, cooling) },
   ["com.fibaro.hvacSystemAuto"] = { base = "com.fibaro.hvacSystem", actions = auto,
     properties = with(climate, modes, heating, cooling) },
-  -- (template) as com.fibaro.hvacSystemAuto
+  -- (template) its template lists setThermostatMode and both setpoints; the
+  -- actions and properties are those of its sibling com.fibaro.hvacSystemAuto
   ["com.fibaro.hvacSystemHeatCool"] = { base = "com.fibaro.hvacSystem", actions = auto,
     properties = with(climate, modes, heating, cooling) },
-  -- (template) thermostats: a mode, setpoints and the room `temperature`
-  ["com.fibaro.thermostat"] = { base = "com.fibaro.hvacSystem", actions = auto,
+  -- (template) thermostats: a mode, setpoints and the room `temperature`;
+  -- the base is the one of the HC3's own thermostats (hvacSystem*, FGT001)
+  ["com.fibaro.thermostat"] = { base = "com.fibaro.hvacSystem", actions = thermo_auto,
     properties = with(climate, modes, heating, cooling, { temperature = 0 }) },
-  ["com.fibaro.thermostatHeat"] = { base = "com.fibaro.hvacSystem", actions = heat,
+  ["com.fibaro.thermostatHeat"] = { base = "com.fibaro.hvacSystem", actions = thermo_heat,
     properties = with(climate, modes, heating, { temperature = 0 }) },
-  ["com.fibaro.thermostatCool"] = { base = "com.fibaro.hvacSystem", actions = cool,
+  ["com.fibaro.thermostatCool"] = { base = "com.fibaro.hvacSystem", actions = thermo_cool,
     properties = with(climate, modes, cooling, { temperature = 0 }) },
-  ["com.fibaro.thermostatHeatCool"] = { base = "com.fibaro.hvacSystem", actions = auto,
+  ["com.fibaro.thermostatHeatCool"] = { base = "com.fibaro.hvacSystem", actions = thermo_auto,
     properties = with(climate, modes, heating, cooling, { temperature = 0 }) },
   -- (template) setpoint-only thermostats: no mode
   ["com.fibaro.thermostatSetpoint"] = { base = "com.fibaro.hvacSystem",
