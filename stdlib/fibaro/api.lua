@@ -138,6 +138,39 @@ route("PUT", "/devices/(-?%d+)", function(c, data)
   return model.copy(device), 200
 end)
 
+-- Creates a device of a known type (as a QuickApp would have it):
+-- { name, type [, parentId, properties, interfaces, enabled, visible, roomID] };
+-- 201 and the new device, 400 for a missing name or an unknown type.
+route("POST", "/devices", function(_, data)
+  for _, field in ipairs(device_fields) do
+    local err = data[field[1]] ~= nil and field[2](data[field[1]])
+    if err then return bad_request(err) end
+  end
+  if data.name == nil then return bad_request(model.name_error(nil, "name")) end
+  if type(data.type) ~= "string" then return bad_request("type expected, got " .. type(data.type)) end
+  if not model.is_known_type(data.type) then
+    return bad_request(("type must be a known device type (e.g. com.fibaro.binarySwitch), got '%s'"):format(data.type))
+  end
+  local parent = data.parentId
+  if parent ~= nil and parent ~= 0 and not (math.type(parent) == "integer" and model.devices[parent]) then
+    return bad_request("parentId must be 0 or the id of a device, got " .. model.describe(parent))
+  end
+  local interfaces = data.interfaces
+  if interfaces ~= nil then
+    local ok = type(interfaces) == "table"
+    for k, v in pairs(ok and interfaces or {}) do
+      ok = ok and math.type(k) == "integer" and type(v) == "string"
+    end
+    if not ok then return bad_request("interfaces must be a list of strings") end
+  end
+  local device = model.create_device({ name = data.name, type = data.type, parentId = parent,
+    properties = data.properties, interfaces = interfaces })
+  for _, key in ipairs({ "enabled", "visible", "roomID" }) do
+    if data[key] ~= nil then device[key] = data[key] end
+  end
+  return model.copy(device), 201
+end)
+
 route("DELETE", "/devices/(-?%d+)", function(c)
   if not device_or_404(c[1]) then return not_found("Device") end
   model.remove_device(tonumber(c[1]))

@@ -53,7 +53,9 @@ function M.next_id(from)
 end
 
 -- Adds a device: spec = { id, name, type, parentId, properties, interfaces },
--- its type a known one (callers check it with is_known_type).
+-- its type a known one (callers check it with is_known_type). Its
+-- properties: the ones every device has, then its type's defaults (a deep
+-- copy), then spec.properties, which win.
 function M.create_device(spec)
   local kind = device_types[spec.type]
   local id = spec.id or M.next_id(M.main_id and M.main_id + 1)
@@ -62,7 +64,8 @@ function M.create_device(spec)
     dead = false, deviceIcon = 0, manufacturer = "", model = "", userDescription = "",
     quickAppVariables = {}, uiCallbacks = {}, viewLayout = {}, categories = { "other" },
   }
-  if kind.value ~= nil then properties.value = kind.value end
+  for k, v in pairs(kind.properties or {}) do properties[k] = copy(v) end
+  if kind.value ~= nil then properties.value = copy(kind.value) end
   for k, v in pairs(spec.properties or {}) do properties[k] = copy(v) end
   local device = {
     id = id, name = spec.name, type = spec.type, baseType = kind.base, roomID = kRoom,
