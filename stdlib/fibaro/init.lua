@@ -89,6 +89,7 @@ local function install_globals(config)
     net[name] = net[name] or function() args.raise(("net.%s is not supported by plua yet"):format(name)) end
   end
   _G.net = net
+  _G.mqtt = require("plua.mqtt")
   local function check_id(id, name)
     local n = type(id) == "number" and math.tointeger(id)
     if not n then args.error(1, "plugin." .. name, "device id expected, got " .. model.number_text(id)) end
