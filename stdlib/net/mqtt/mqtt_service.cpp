@@ -218,6 +218,12 @@ std::string MqttClient::connect_failure() const {
   if (disconnect_rc_ == MOSQ_ERR_ERRNO && disconnect_errno_ != 0) {
     return net::connect_error(uv_translate_sys_error(disconnect_errno_), config_.host, config_.port);
   }
+  if (config_.tls && (disconnect_rc_ == MOSQ_ERR_TLS || disconnect_rc_ == MOSQ_ERR_CONN_LOST ||
+                      disconnect_rc_ == MOSQ_ERR_SUCCESS || disconnect_rc_ == MOSQ_ERR_PROTOCOL)) {
+    return fmt::format("cannot connect to {}:{}: the TLS handshake failed (is the broker's certificate signed by "
+                       "the certificateAuthority given, and for this host?)",
+                       config_.host, config_.port);
+  }
   if (disconnect_rc_ == MOSQ_ERR_SUCCESS || disconnect_rc_ == MOSQ_ERR_CONN_LOST) {
     return fmt::format("cannot connect to {}:{}: the broker closed the connection", config_.host, config_.port);
   }
