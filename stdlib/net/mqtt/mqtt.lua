@@ -261,6 +261,9 @@ function Static.connect(uri, options)
     args.error(2, name, "options.tls.clientCertificate and clientKey go together")
   end
 
+  -- libmosquitto loads on the first connect; if it cannot, say so at the caller
+  local loaded, why = pcall(native.load)
+  if not loaded then args.raise((tostring(why):gsub("^%[plua%][^:]*:%d+: ", ""))) end
   local self = setmetatable({ _listeners = {}, _mask = 0, _temps = {} }, Client)
   if tls then
     config.ca = cert_file(ca, self._temps)

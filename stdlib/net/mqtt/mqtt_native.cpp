@@ -1,6 +1,7 @@
 // require("plua.mqtt.native"): the C++ half of mqtt.Client (mqtt.lua is
 // the other: argument checks, listeners, the HC3's names). Every argument
 // here was checked by mqtt.lua; these functions only read them.
+//   native.load()   -- loads libmosquitto, or raises why it cannot
 //   native.connect(config, dispatch) -> handle
 //     config: {host, port, tls, clientId, cleanSession, keepAlivePeriod,
 //              username, password, willTopic, willPayload, willQos,
@@ -100,6 +101,20 @@ int l_connect(lua_State* L) {
     config.verify = lua_isnil(L, at(15)) || lua_toboolean(L, at(15)) != 0;
     handle->id = service.open(std::move(config), std::move(dispatch), origin);
     return lua::pushed(1);  // the handle, on top
+  });
+}
+
+// native.load(): loads libmosquitto (once per runtime) or raises why not.
+int l_load(lua_State* L) {
+  runtime::Runtime& runtime = runtime::runtime_of(L);
+  return lua::after_cpp(L, [&]() -> lua::Outcome {
+    MqttService& service = runtime.service<MqttService>();
+    std::string& error = service.scratch();
+    if (service.api(error) == nullptr) {
+      error = "mqtt.Client: " + error;
+      return lua::fail(error.c_str());
+    }
+    return lua::pushed(0);
   });
 }
 
@@ -209,6 +224,8 @@ int open_mqtt_native(lua_State* L) {
   lua_newtable(L);
   lua_pushcfunction(L, &l_connect);
   lua_setfield(L, -2, "connect");
+  lua_pushcfunction(L, &l_load);
+  lua_setfield(L, -2, "load");
   return 1;
 }
 
