@@ -97,12 +97,37 @@ Client.__index = Client
 Client.__name = "mqtt.Client"
 
 -- Methods work called with ':' (as QuickApps do) and with '.' (as the
--- HC3's manual writes them): a leading client argument is dropped.
+-- HC3's manual writes them, client.addEventListener("message", fn)): each
+-- client gets its own bound copies (see connect), which drop a leading
+-- client argument.
+local kMethods = { "addEventListener", "removeEventListener", "subscribe", "unsubscribe", "publish", "disconnect" }
 local function method(f)
   return function(first, ...)
     if getmetatable(first) == Client then return f(first, ...) end
-    args.raise(format("mqtt.Client: call methods with ':' (client:method(...))"))
+    args.raise("mqtt.Client: call methods on a client (client:method(...))")
   end
+end
+local function bind_methods(self)
+  for _, name in ipairs(kMethods) do
+    local f = Client[name]
+    rawset(self, name, function(first, ...)
+      if first == self then return f(self, ...) end
+      return f(self, first, ...)
+    end)
+  end
+end
+
+-- Certificates written to temporary files are removed at exit at the latest.
+local all_temps = {}
+local exit_hook = false
+local function remember_temps(temps)
+  if not exit_hook and _PY and _PY.on_exit then
+    exit_hook = true
+    _PY.on_exit(function()
+      for path in pairs(all_temps) do os.remove(path) end
+    end)
+  end
+  for i = 1, #temps do all_temps[temps[i]] = true end
 end
 
 -- The topics of `topic_or_list` as a sequence of strings.
@@ -270,12 +295,16 @@ function Static.connect(uri, options)
     config.cert = cert_file(cert, self._temps)
     config.key = cert_file(key, self._temps)
     config.verify = not insecure
+    remember_temps(self._temps)
   end
   local listeners = self._listeners
   local function dispatch(event_name, event)
     local temps = self._temps
     if #temps > 0 and event_name ~= "message" then  -- libmosquitto has read them
-      for i = 1, #temps do os.remove(temps[i]) end
+      for i = 1, #temps do
+        os.remove(temps[i])
+        all_temps[temps[i]] = nil
+      end
       self._temps = {}
     end
     local list = listeners[event_name]
@@ -284,6 +313,7 @@ function Static.connect(uri, options)
     end
   end
   self._handle = native.connect(config, dispatch)
+  bind_methods(self)
   return self
 end
 
