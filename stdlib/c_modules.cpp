@@ -7,6 +7,7 @@ int open_lual_native(lua_State* L);
 int open_json(lua_State* L);
 int open_net(lua_State* L);
 int open_fibaro_tasks(lua_State* L);
+int open_mqtt_native(lua_State* L);
 
 std::span<const runtime::BundledCModule> bundled_c_modules() {
   static const runtime::BundledCModule modules[] = {
@@ -14,6 +15,7 @@ std::span<const runtime::BundledCModule> bundled_c_modules() {
       {"json", &open_json},
       {"plua.net", &open_net},
       {"plua.fibaro.tasks", &open_fibaro_tasks},
+      {"plua.mqtt.native", &open_mqtt_native},
   };
   return modules;
 }

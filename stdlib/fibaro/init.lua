@@ -89,6 +89,13 @@ local function install_globals(config)
     net[name] = net[name] or function() args.raise(("net.%s is not supported by plua yet"):format(name)) end
   end
   _G.net = net
+  -- mqtt.Client: plua.mqtt loads on first use, so QuickApps without MQTT
+  -- do not pay for it at start-up (libmosquitto itself loads on connect).
+  _G.mqtt = setmetatable({}, { __index = function(proxy, key)
+    setmetatable(proxy, nil)
+    for name, value in pairs(require("plua.mqtt")) do proxy[name] = value end
+    return rawget(proxy, key)
+  end })
   local function check_id(id, name)
     local n = type(id) == "number" and math.tointeger(id)
     if not n then args.error(1, "plugin." .. name, "device id expected, got " .. model.number_text(id)) end

@@ -1,0 +1,7 @@
+local mqtt = require("plua.mqtt")
+local port = os.getenv("CLOSED_PORT")
+local client = mqtt.Client.connect("mqtt://127.0.0.1:" .. port)
+client:addEventListener("error", function(event) print("error", event.code, event.message) end)
+client:addEventListener("closed", function() print("closed (not expected)") end)
+local byname = mqtt.Client.connect("localhost:" .. port)
+byname:addEventListener("error", function(event) print("by name", event.message) end)
