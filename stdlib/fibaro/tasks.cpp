@@ -7,6 +7,7 @@
 
 #include <lua.hpp>
 
+#include "lua/guard.hpp"
 #include "runtime.hpp"
 
 namespace plua::stdlib {
@@ -26,15 +27,17 @@ bool intern_definition(runtime::Runtime& rt, const lua_Debug& ar, runtime::Origi
   }
 }
 
+// The job: pushes the function (its registry ref is `arg`) and lets go of
+// the ref; it runs with no arguments.
+int run_function(lua_State* L, void*, std::uint64_t ref) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, static_cast<int>(ref));
+  luaL_unref(L, LUA_REGISTRYINDEX, static_cast<int>(ref));
+  return 0;
+}
+
 bool post_function(runtime::Runtime& rt, int ref, const runtime::TaskLabel& label) noexcept {
   try {
-    rt.scheduler().post(
-        [ref](lua_State* S) {
-          lua_rawgeti(S, LUA_REGISTRYINDEX, ref);
-          luaL_unref(S, LUA_REGISTRYINDEX, ref);
-          return 0;
-        },
-        label);
+    rt.scheduler().post(runtime::Job{&run_function, nullptr, static_cast<std::uint64_t>(ref), label});
     return true;
   } catch (...) {
     return false;
@@ -50,7 +53,7 @@ int tasks_post(lua_State* L) {
     lua_Debug ar;
     lua_pushvalue(L, 3);
     if (lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0 && !intern_definition(rt, ar, origin)) {
-      return luaL_error(L, "not enough memory");
+      lua::raise_out_of_memory(L);
     }
   } else {
     origin = rt.sources().caller_of(L);
@@ -60,7 +63,7 @@ int tasks_post(lua_State* L) {
   const runtime::TaskLabel label{runtime::TaskLabel::Kind::Callback, 0, origin, kLabels[kind]};
   if (!post_function(rt, ref, label)) {
     luaL_unref(L, LUA_REGISTRYINDEX, ref);
-    return luaL_error(L, "not enough memory");
+    lua::raise_out_of_memory(L);
   }
   return 0;
 }
