@@ -276,12 +276,12 @@ void Runtime::print_stop_summary() {
   print_error(text);
 }
 
-void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& label) {
+void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& label, bool runner) {
   if (signals_.pending() != 0) return;  // interrupted: exit quietly with 128+signal
   // An error in a chunk a front end entered is the user's feedback, not a
   // failed run.
   if (label.kind != TaskLabel::Kind::Input) had_error_ = true;
-  std::string text = describe_thread_error(L, co);
+  std::string text = describe_thread_error(L, co, runner);
   switch (label.kind) {
     case TaskLabel::Kind::Main:
       break;

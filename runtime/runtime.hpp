@@ -100,7 +100,8 @@ class Runtime {
   // Called by the scheduler.
   void before_task() { uv_update_time(loop_.get()); }
   std::uint64_t now() { return uv_now(loop_.get()); }
-  void report_task_error(lua_State* L, lua_State* co, const TaskLabel& label);
+  // runner: co's base frame is the scheduler's runner (left out of the traceback).
+  void report_task_error(lua_State* L, lua_State* co, const TaskLabel& label, bool runner);
   void report_internal_error(lua_State* L);
   // The boot task (script, -e, -l) ended: the front end, if any, starts.
   void main_finished();

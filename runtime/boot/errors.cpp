@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <string_view>
 
 namespace plua::runtime {
 
@@ -29,6 +30,16 @@ int traceback_entry(lua_State* L) {
   }
   const char* msg = push_message(L, 2);
   luaL_traceback(L, co, msg, 0);
+  if (lua_toboolean(L, 3)) {
+    // The last level is the base frame; luaL_traceback writes it last.
+    constexpr std::string_view kBase = "\n\t[C]: in ?";
+    std::size_t len = 0;
+    const char* text = lua_tolstring(L, -1, &len);
+    const std::string_view all(text, len);
+    if (all.size() >= kBase.size() && all.substr(all.size() - kBase.size()) == kBase) {
+      lua_pushlstring(L, text, len - kBase.size());
+    }
+  }
   return 1;
 }
 
@@ -43,14 +54,15 @@ std::string fallback(lua_State* L, int idx) {
 
 }  // namespace
 
-std::string describe_thread_error(lua_State* L, lua_State* co) {
+std::string describe_thread_error(lua_State* L, lua_State* co, bool hide_base_frame) {
   const int top = lua_gettop(L);
   lua_pushcfunction(L, &traceback_entry);
   lua_pushlightuserdata(L, co);
   lua_pushvalue(co, -1);
   lua_xmove(co, L, 1);
+  lua_pushboolean(L, hide_base_frame);
   std::string text;
-  if (lua_pcall(L, 2, 1, 0) == LUA_OK) {
+  if (lua_pcall(L, 3, 1, 0) == LUA_OK) {
     size_t len = 0;
     const char* s = lua_tolstring(L, -1, &len);
     text.assign(s, len);

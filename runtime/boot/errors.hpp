@@ -10,8 +10,10 @@ namespace plua::runtime {
 
 // "message\nstack traceback:\n\t..." for the error on top of co's stack
 // (co is a thread that died in lua_resume). Runs under lua_pcall on L, so
-// a failing __tostring cannot escape.
-std::string describe_thread_error(lua_State* L, lua_State* co);
+// a failing __tostring cannot escape. hide_base_frame: co's base function
+// is plumbing (the scheduler's runner, which calls the callbacks), so its
+// "[C]: in ?" line is left out.
+std::string describe_thread_error(lua_State* L, lua_State* co, bool hide_base_frame = false);
 
 // The message of the error value on top of L (popped), lua.c's rules:
 // strings and numbers as they are, __tostring if it gives a string,

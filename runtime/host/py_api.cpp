@@ -29,12 +29,13 @@ int py_sleep(lua_State* L) {
   Runtime& rt = *context->runtime;
   bool ok = false;
   if (context->task != nullptr && context->task->thread == L) {
-    ok = rt.timers().add_wake(ms, context->task->ref, false, context->task->generation);
+    // A pooled task: the pool anchors the thread; the wake-up names the task.
+    ok = rt.timers().add_wake_task(rt.now(), ms, TaskPool::ref_of(*context->task));
   } else {
-    // A script's own coroutine: the wake-up holds a ref of its own.
+    // A script's own coroutine: the wake-up owns a ref that anchors it.
     lua_pushthread(L);
     const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    ok = rt.timers().add_wake(ms, ref, true, 0);
+    ok = rt.timers().add_wake_coroutine(rt.now(), ms, ref);
   }
   if (!ok) lua::raise_out_of_memory(L);
   rt.scheduler().note_sleep(L);

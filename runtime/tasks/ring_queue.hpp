@@ -27,17 +27,6 @@ class RingQueue {
   const T& front() const { return slots_[head_]; }
   const T& back() const { return slots_[(head_ + size_ - 1) & (slots_.size() - 1)]; }
 
-  // Keeps the values for which keep(v) is true, in order.
-  template <typename F>
-  void retain_if(F&& keep) {
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < size_; ++i) {
-      const T v = slots_[(head_ + i) & (slots_.size() - 1)];
-      if (keep(v)) slots_[(head_ + kept++) & (slots_.size() - 1)] = v;
-    }
-    size_ = kept;
-  }
-
   // Precondition: !empty().
   T pop() {
     T value = slots_[head_];

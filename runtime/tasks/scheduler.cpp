@@ -24,6 +24,13 @@ bool resumable(lua_State* co) {
   return status == LUA_OK && lua_getstack(co, 0, &ar) == 0 && lua_gettop(co) > 0;
 }
 
+constexpr TaskLabel kCoroutineLabel{TaskLabel::Kind::Coroutine, 0, {}, nullptr};
+
+const TaskLabel& label_of(lua_State* co) {
+  const TaskThread* t = context_of(co)->task;
+  return t != nullptr ? t->label : kCoroutineLabel;
+}
+
 }  // namespace
 
 void Scheduler::log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const {
@@ -37,15 +44,24 @@ void Scheduler::log_queue(char what, const TaskLabel& label, std::int64_t late_m
 
 void Scheduler::spawn(lua_State* L, TaskLabel label) {
   TaskThread& t = pool_.acquire(L);
+  if (!lua_checkstack(t.thread, 1)) {
+    pool_.release(L, t);
+    throw std::bad_alloc();
+  }
   lua_xmove(L, t.thread, 1);
   t.label = label;
-  enqueue_resume(t.ref, false, t.generation);
+  try {
+    enqueue_resume(TaskPool::ref_of(t));
+  } catch (const std::bad_alloc&) {
+    pool_.release(L, t);
+    throw;
+  }
 }
 
-void Scheduler::post(Job job, TaskLabel label) {
-  jobs_.push_back(PostedJob{std::move(job), label});
-  ready_.push(Task{Task::Kind::Job, false, LUA_NOREF, 0, 0});
-  if (debug_queue_) log_queue('+', label, -1);
+void Scheduler::post(const Job& job) {
+  ready_.push(Task::posted(job));
+  ++queued_jobs_;
+  if (debug_queue_) log_queue('+', job.label, -1);
 }
 
 bool Scheduler::run_pass(lua_State* L) {
@@ -62,122 +78,198 @@ bool Scheduler::run_pass(lua_State* L) {
 
 // Runs inside lua_pcall so that a Lua memory error raised between tasks
 // (creating a thread, pushing arguments) cannot escape to the loop.
-// Locals here are trivially destructible: a longjmp may cross this frame.
+// Nothing below holds an object with a destructor while it calls Lua: a
+// longjmp may cross any of these frames.
 int Scheduler::pass_entry(lua_State* L) {
   auto* self = static_cast<Scheduler*>(lua_touserdata(L, 1));
   lua_pop(L, 1);
   return lua::after_cpp(L, [&] {
-    while (self->pass_budget_ > 0 && !self->runtime_.stopping()) {
-      --self->pass_budget_;
-      const Task task = self->ready_.pop();
-      if (task.kind == Task::Kind::Resume) --self->queued_resumes_;
-      self->run_one(L, task);
-    }
+    self->drain(L);
     return lua::pushed(0);
   });
 }
 
-// The job leaves the list before it runs, so that an error (even out of
-// memory) can never run it twice.
-void Scheduler::run_job(lua_State* L, const Task& task) {
-  PostedJob posted = std::move(jobs_.front());
-  jobs_.pop_front();
-  const int base = lua_gettop(L);
-  const int nargs = posted.job(L);
-  if (nargs < 0) {
-    lua_settop(L, base);
-    return;
-  }
-  TaskThread& t = pool_.acquire(L);
-  lua_xmove(L, t.thread, nargs + 1);
-  t.label = posted.label;
-  runtime_.before_task();
-  if (debug_queue_) log_queue('>', t.label, -1);
-  resume(L, t.thread, nargs, &t, task);
+bool Scheduler::callback_next() const {
+  if (pass_budget_ == 0 || runtime_.stopping()) return false;
+  const Task::Kind kind = ready_.front().kind;
+  return kind == Task::Kind::Timer || kind == Task::Kind::Job;
 }
 
-void Scheduler::run_one(lua_State* L, const Task& task) {
-  if (task.kind == Task::Kind::Job) {
-    run_job(L, task);
-    return;
-  }
-  if (task.kind == Task::Kind::Timer) {
-    TaskThread& t = pool_.acquire(L);
-    const int nargs = runtime_.timers().begin_fire(t.thread, task, t.label);
-    if (nargs < 0) {  // cleared after it was queued
-      pool_.release(L, t);
-      return;
+void Scheduler::drain(lua_State* L) {
+  while (pass_budget_ > 0 && !runtime_.stopping()) {
+    if (callback_next()) {
+      start_runner(L);  // takes at least this task
+      continue;
     }
-    runtime_.before_task();
-    if (debug_queue_) log_queue('>', t.label, static_cast<std::int64_t>(runtime_.now() - task.due));
-    resume(L, t.thread, nargs, &t, task);
-    return;
+    --pass_budget_;
+    const Task task = ready_.pop();
+    --queued_resumes_;
+    if (task.kind == Task::Kind::Resume) {
+      run_task(L, task.task);
+    } else {
+      run_coroutine(L, task.coroutine_ref);
+    }
   }
-  lua_rawgeti(L, LUA_REGISTRYINDEX, task.thread_ref);
-  lua_State* co = lua_tothread(L, -1);
-  lua_pop(L, 1);
-  TaskThread* owner = context_of(co)->task;  // nullptr: a script's own coroutine
-  if (owner != nullptr && owner->generation != task.due) return;  // stale wake-up
-  if (!resumable(co)) {
-    finish(L, owner, task);
-    return;
-  }
-  runtime_.before_task();
-  if (debug_queue_) log_queue('>', owner != nullptr ? owner->label : TaskLabel{TaskLabel::Kind::Coroutine, 0, {}}, -1);
-  resume(L, co, 0, owner, task);
 }
 
-void Scheduler::resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner, const Task& task) {
-  sleeping_yield_ = nullptr;
+// ---- the runner: callbacks one after another in one coroutine ---------------
+
+void Scheduler::start_runner(lua_State* L) {
+  TaskThread& t = pool_.acquire(L);
+  if (!lua_checkstack(t.thread, 1)) {
+    pool_.release(L, t);
+    throw std::bad_alloc();
+  }
+  t.runner = true;
+  lua_pushcfunction(t.thread, &Scheduler::runner);
+  continue_task(L, t, 0, false);
+}
+
+// The base function of a runner coroutine R. A callback that returns lets
+// the loop go on to the next one; a callback that raises ends R (the
+// scheduler reports it and goes on in another runner); a callback that
+// yields suspends R, which is from then on that callback's own task:
+// when it is resumed and the callback returns, runner_continue ends it.
+// Locals are trivially destructible: callbacks raise through this frame.
+int Scheduler::runner(lua_State* R) {
+  Scheduler& self = runtime_of(R).scheduler();
+  Timers& timers = self.runtime_.timers();
+  TaskThread& me = *context_of(R)->task;
+  timers.push_callbacks(R);
+  const int callbacks = lua_gettop(R);
+  while (self.callback_next()) {
+    --self.pass_budget_;
+    const Task task = self.ready_.pop();
+    int nargs = 0;
+    if (task.kind == Task::Kind::Timer) {
+      nargs = timers.begin_fire(R, callbacks, task.timer, self.runtime_.now(), me.label);
+      if (nargs == Timers::kCleared) continue;
+      // R is running: the error ends this task, reported under the timer's label.
+      if (nargs == Timers::kNoMemory) lua::raise_out_of_memory(R);
+    } else {
+      --self.queued_jobs_;
+      me.label = task.job.label;
+      if (!lua_checkstack(R, LUA_MINSTACK)) lua::raise_out_of_memory(R);
+      nargs = task.job.run(R, task.job.ctx, task.job.arg);
+      if (nargs < 0) {
+        lua_settop(R, callbacks);
+        continue;
+      }
+    }
+    self.begin_callback(me.label, task);
+    lua_callk(R, nargs, 0, 0, &Scheduler::runner_continue);
+    self.end_callback(me.label);
+  }
+  return 0;
+}
+
+int Scheduler::runner_continue(lua_State*, int, lua_KContext) { return 0; }
+
+void Scheduler::begin_callback(const TaskLabel& label, const Task& task) {
+  runtime_.before_task();
+  started_ = runtime_.now();
+  if (debug_queue_) {
+    const bool timer = task.kind == Task::Kind::Timer;
+    log_queue('>', label, timer ? static_cast<std::int64_t>(started_ - task.timer.due) : -1);
+  }
+  in_flight_ = true;
+}
+
+void Scheduler::end_callback(const TaskLabel& label) {
+  in_flight_ = false;
+  ++tasks_run_;
   Diagnostics& diagnostics = runtime_.diagnostics();
+  if (diagnostics.enabled()) {
+    runtime_.before_task();
+    diagnostics.task_ran((runtime_.now() - started_) * 1'000'000, label, runtime_.sources());
+  }
+}
+
+// ---- resuming ------------------------------------------------------------------
+
+int Scheduler::resume(lua_State* L, lua_State* co, int nargs, bool in_flight) {
+  sleeping_yield_ = nullptr;
   // Loop time (ms, a coarse clock): already fresh from before_task().
-  const std::uint64_t started = runtime_.now();
+  started_ = runtime_.now();
+  in_flight_ = in_flight;
   running_.store(co, std::memory_order_relaxed);
   int nres = 0;
   const int status = lua_resume(co, L, nargs, &nres);
   running_.store(nullptr, std::memory_order_relaxed);
-  ++tasks_run_;
-  if (diagnostics.enabled()) {
-    const TaskLabel label = owner != nullptr ? owner->label : TaskLabel{TaskLabel::Kind::Coroutine, 0, {}};
-    runtime_.before_task();
-    diagnostics.task_ran((runtime_.now() - started) * 1'000'000, label, runtime_.sources());
-  }
-  if (status == LUA_YIELD) {
-    lua_pop(co, nres);
-    if (sleeping_yield_ == co) {
-      // The wake-up record holds the thread now (its own ref for a script
-      // coroutine, the pool's for a task thread).
-      if (task.owns_ref) luaL_unref(L, LUA_REGISTRYINDEX, task.thread_ref);
-      return;
-    }
-    // A bare coroutine.yield() from the task: back of the queue, behind
-    // the timers that are due by now, so a polling loop lets them run.
-    runtime_.timers().collect_due(runtime_.now(), *this);
-    if (owner != nullptr) {
-      enqueue_resume(owner->ref, false, owner->generation);
-      if (debug_queue_) log_queue('+', owner->label, -1);
-    } else {
-      enqueue_resume(task.thread_ref, task.owns_ref, 0);
-      if (debug_queue_) log_queue('+', TaskLabel{TaskLabel::Kind::Coroutine, 0, {}}, -1);
-    }
-    return;
-  }
-  if (status != LUA_OK) {
-    const TaskLabel label = owner != nullptr ? owner->label : TaskLabel{TaskLabel::Kind::Coroutine, 0, {}};
-    runtime_.report_task_error(L, co, label);
-    if (label.kind == TaskLabel::Kind::Interval) runtime_.timers().clear_after_error(label.timer);
-  }
-  finish(L, owner, task);
+  if (in_flight_) end_callback(label_of(co));
+  if (status == LUA_YIELD) lua_pop(co, nres);
+  return status;
 }
 
-void Scheduler::finish(lua_State* L, TaskThread* owner, const Task& task) {
-  if (owner != nullptr) {
-    const bool main_task = owner->label.kind == TaskLabel::Kind::Main;
-    pool_.release(L, *owner);
-    if (main_task) runtime_.main_finished();
-  } else if (task.owns_ref) {
-    luaL_unref(L, LUA_REGISTRYINDEX, task.thread_ref);
+void Scheduler::collect_before_requeue() {
+  // A polling loop (while not done do coroutine.yield() end) lets the
+  // timers that are due by now run first.
+  runtime_.timers().collect_due(runtime_.now(), *this);
+}
+
+void Scheduler::continue_task(lua_State* L, TaskThread& t, int nargs, bool in_flight) {
+  const int status = resume(L, t.thread, nargs, in_flight);
+  if (status == LUA_YIELD) {
+    if (sleeping_yield_ == t.thread) return;  // its wake-up names it
+    collect_before_requeue();
+    enqueue_resume(TaskPool::ref_of(t));
+    if (debug_queue_) log_queue('+', t.label, -1);
+    return;
   }
+  if (status != LUA_OK) task_failed(L, t.thread, t.label, t.runner);
+  finish(L, t);
+}
+
+void Scheduler::run_task(lua_State* L, TaskRef ref) {
+  TaskThread* t = pool_.find(ref);
+  if (t == nullptr) return;  // that task ended meanwhile: a stale wake-up
+  if (!resumable(t->thread)) {
+    finish(L, *t);
+    return;
+  }
+  runtime_.before_task();
+  if (debug_queue_) log_queue('>', t->label, -1);
+  continue_task(L, *t, 0, true);
+}
+
+// The queue entry owned coroutine_ref; it stays registered while the
+// coroutine runs (nothing else may anchor it).
+void Scheduler::run_coroutine(lua_State* L, int coroutine_ref) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, coroutine_ref);
+  lua_State* co = lua_tothread(L, -1);
+  lua_pop(L, 1);
+  if (co == nullptr || !resumable(co)) {
+    luaL_unref(L, LUA_REGISTRYINDEX, coroutine_ref);
+    return;
+  }
+  runtime_.before_task();
+  if (debug_queue_) log_queue('>', kCoroutineLabel, -1);
+  const int status = resume(L, co, 0, true);
+  if (status == LUA_YIELD && sleeping_yield_ != co) {
+    try {
+      collect_before_requeue();
+      enqueue_resume_coroutine(coroutine_ref);  // the ref moves on
+    } catch (const std::bad_alloc&) {
+      luaL_unref(L, LUA_REGISTRYINDEX, coroutine_ref);
+      throw;
+    }
+    if (debug_queue_) log_queue('+', kCoroutineLabel, -1);
+    return;
+  }
+  // Ended, failed, or asleep: its wake-up holds a ref of its own.
+  if (status != LUA_OK && status != LUA_YIELD) task_failed(L, co, kCoroutineLabel, false);
+  luaL_unref(L, LUA_REGISTRYINDEX, coroutine_ref);
+}
+
+void Scheduler::task_failed(lua_State* L, lua_State* co, const TaskLabel& label, bool runner) {
+  runtime_.report_task_error(L, co, label, runner);
+  if (label.kind == TaskLabel::Kind::Interval) runtime_.timers().clear(label.timer);  // PLua behaviour
+}
+
+void Scheduler::finish(lua_State* L, TaskThread& t) {
+  const bool main_task = t.label.kind == TaskLabel::Kind::Main;
+  pool_.release(L, t);
+  if (main_task) runtime_.main_finished();
 }
 
 }  // namespace plua::runtime

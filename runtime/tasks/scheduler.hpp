@@ -1,17 +1,14 @@
 #pragma once
 // The ready queue and the code that drains it. Everything that runs Lua
 // after boot runs here, one task at a time, each in a pooled coroutine:
-// timer callbacks, woken sleepers, requeued yielders and the main chunk.
-// libuv callbacks only enqueue (see timers.hpp), so Lua never runs nested
-// inside libuv and the order of tasks is exactly the order of the queue.
+// timer callbacks, posted jobs, woken sleepers, requeued yielders and the
+// main chunk. How a timer gets here and why: timers/timers.hpp.
 
 #include <lua.hpp>
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <functional>
 
 #include "tasks/ring_queue.hpp"
 #include "tasks/task.hpp"
@@ -25,25 +22,30 @@ class Scheduler {
  public:
   Scheduler(Runtime& runtime, ThreadContext& main_context) : runtime_(runtime), pool_(main_context) {}
 
-  void enqueue_timer(TimerId id, std::uint64_t due) { ready_.push(Task{Task::Kind::Timer, false, LUA_NOREF, id, due}); }
-  void enqueue_resume(int thread_ref, bool owns_ref, std::uint32_t generation) {
-    ready_.push(Task{Task::Kind::Resume, owns_ref, thread_ref, 0, generation});
+  // Queue a task at the back. Each may throw std::bad_alloc (the queue
+  // grows); then nothing was queued, and enqueue_resume_coroutine has not
+  // taken over the ref.
+  void enqueue_timer(TimerId id, std::uint64_t due) { ready_.push(Task::fire(id, due)); }
+  void enqueue_resume(TaskRef task) {
+    ready_.push(Task::resume(task));
     ++queued_resumes_;
   }
-  // Work a libuv callback hands to Lua (an HTTP response, ...): `job` runs
-  // later, in queue order, in protected code on the main thread; it pushes a
-  // function and its arguments and returns how many arguments, or -1 when
-  // there is nothing to run. The function then runs as a task with `label`.
+  // Takes over coroutine_ref; it is released when that resume ends.
+  void enqueue_resume_coroutine(int coroutine_ref) {
+    ready_.push(Task::resume_coroutine(coroutine_ref));
+    ++queued_resumes_;
+  }
+  // Work a libuv callback hands to Lua (an HTTP response, ...): see Job.
   // A posted job is user work until it has run.
-  using Job = std::function<int(lua_State*)>;
-  void post(Job job, TaskLabel label);
-  std::size_t posted() const { return jobs_.size(); }
+  void post(const Job& job);
+  std::size_t posted() const { return queued_jobs_; }
 
   // --debug-queue: one line on stderr per enqueue ('+') and run ('>').
   void log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const;
 
   // Starts `fn` (on top of L's stack, popped) as a new task with the given
-  // label, queued behind what is already there. Protected code only.
+  // label, queued behind what is already there. May raise or throw
+  // std::bad_alloc: protected code only.
   void spawn(lua_State* L, TaskLabel label);
 
   // Runs the tasks that are queued when the pass starts, in order; tasks
@@ -53,6 +55,8 @@ class Scheduler {
 
   bool has_ready() const { return !ready_.empty(); }
   std::size_t queued() const { return ready_.size(); }
+  // The queue itself, front to back: for introspection and tests.
+  const RingQueue<Task>& ready() const { return ready_; }
   // Queued resumes are user work; queued timer tasks are counted by Timers.
   std::size_t queued_resumes() const { return queued_resumes_; }
 
@@ -70,23 +74,38 @@ class Scheduler {
 
  private:
   static int pass_entry(lua_State* L);
-  void run_one(lua_State* L, const Task& task);
-  void run_job(lua_State* L, const Task& task);
-  void resume(lua_State* L, lua_State* co, int nargs, TaskThread* owner, const Task& task);
-  void finish(lua_State* L, TaskThread* owner, const Task& task);
+  void drain(lua_State* L);
+  bool callback_next() const;
+  // The runner: runs the callbacks (Timer and Job tasks) at the front of
+  // the queue, one lua_callk each, in one pooled coroutine.
+  static int runner(lua_State* R);
+  static int runner_continue(lua_State* R, int status, lua_KContext ctx);
+  void start_runner(lua_State* L);
+  void run_task(lua_State* L, TaskRef ref);
+  void run_coroutine(lua_State* L, int coroutine_ref);
+  // lua_resume with the bookkeeping of a task run. `in_flight`: co goes on
+  // with a callback already counted as started (false for a new runner,
+  // which starts and ends its callbacks itself).
+  int resume(lua_State* L, lua_State* co, int nargs, bool in_flight);
+  void begin_callback(const TaskLabel& label, const Task& task);
+  void end_callback(const TaskLabel& label);
+  void continue_task(lua_State* L, TaskThread& t, int nargs, bool in_flight);
+  // A bare coroutine.yield(): back of the queue, behind the timers due by now.
+  void collect_before_requeue();
+  void task_failed(lua_State* L, lua_State* co, const TaskLabel& label, bool runner);
+  void finish(lua_State* L, TaskThread& t);
 
   Runtime& runtime_;
   TaskPool pool_;
   RingQueue<Task> ready_;
-  struct PostedJob {
-    Job job;
-    TaskLabel label;
-  };
-  std::deque<PostedJob> jobs_;
   std::size_t queued_resumes_ = 0;
+  std::size_t queued_jobs_ = 0;
   std::size_t pass_budget_ = 0;
   lua_State* sleeping_yield_ = nullptr;
   std::atomic<lua_State*> running_{nullptr};
+  // The callback running now: whether one is, and when it started.
+  bool in_flight_ = false;
+  std::uint64_t started_ = 0;
   std::uint64_t tasks_run_ = 0;
   bool debug_queue_ = false;
 };

@@ -1,24 +1,54 @@
 #include "tasks/task_pool.hpp"
 
+#include <new>
+
 namespace plua::runtime {
 
 TaskThread& TaskPool::acquire(lua_State* L) {
+  TaskThread* t = nullptr;
   if (!idle_.empty()) {
-    TaskThread* t = idle_.back();
+    t = idle_.back();
     idle_.pop_back();
-    return *t;
+  } else {
+    t = &create(L);
   }
-  idle_.reserve(all_.size() + 1);  // release() must not allocate
-  auto owned = std::make_unique<TaskThread>();
-  TaskThread& t = *owned;
-  t.context = ThreadContext{main_context_.runtime, &t};
-  t.slot = all_.size();
-  all_.push_back(std::move(owned));
-  t.thread = lua_newthread(L);
-  t.ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  set_context(t.thread, &t.context);
-  ++created_;
-  return t;
+  t->serial = next_serial_++;
+  return *t;
+}
+
+TaskThread& TaskPool::create(lua_State* L) {
+  // The Lua half first: lua_newthread and luaL_ref may raise, and no C++
+  // object exists yet (if luaL_ref raises, the new thread is garbage).
+  lua_State* thread = lua_newthread(L);
+  const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  // Then the C++ half, which may throw std::bad_alloc but never raises:
+  // on failure the ref is let go and nothing stays in the pool.
+  try {
+    // release() and destroy() must not allocate.
+    idle_.reserve(total() + 1);
+    free_slots_.reserve(slots_.size() + 1);
+    auto owned = std::make_unique<TaskThread>();
+    std::uint32_t slot = 0;
+    if (free_slots_.empty()) {
+      slot = static_cast<std::uint32_t>(slots_.size());
+      slots_.push_back(std::move(owned));
+    } else {
+      slot = free_slots_.back();
+      free_slots_.pop_back();
+      slots_[slot] = std::move(owned);
+    }
+    TaskThread& t = *slots_[slot];
+    t.thread = thread;
+    t.ref = ref;
+    t.slot = slot;
+    t.context = ThreadContext{main_context_.runtime, &t};
+    set_context(thread, &t.context);
+    ++created_;
+    return t;
+  } catch (const std::bad_alloc&) {
+    luaL_unref(L, LUA_REGISTRYINDEX, ref);
+    throw;
+  }
 }
 
 void TaskPool::release(lua_State* L, TaskThread& t) {
@@ -28,7 +58,8 @@ void TaskPool::release(lua_State* L, TaskThread& t) {
   }
   lua_settop(t.thread, 0);
   t.label = TaskLabel{};
-  ++t.generation;
+  t.serial = 0;
+  t.runner = false;
   if (idle_.size() >= kMaxIdle) {
     destroy(L, t);
     return;
@@ -41,12 +72,9 @@ void TaskPool::destroy(lua_State* L, TaskThread& t) {
   // and empty, and now carries the main context so nothing dangles.
   set_context(t.thread, &main_context_);
   luaL_unref(L, LUA_REGISTRYINDEX, t.ref);
-  const std::size_t slot = t.slot;
-  if (slot + 1 != all_.size()) {
-    all_[slot] = std::move(all_.back());
-    all_[slot]->slot = slot;
-  }
-  all_.pop_back();
+  const std::uint32_t slot = t.slot;
+  free_slots_.push_back(slot);  // room reserved by create()
+  slots_[slot].reset();
 }
 
 }  // namespace plua::runtime

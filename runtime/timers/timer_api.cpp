@@ -13,41 +13,34 @@ namespace plua::runtime {
 
 namespace {
 
-// Stack: fn, ms, extra args... -> id. Upvalue 1: the timers' slots table.
+// Stack: fn, ms, extra args... -> id. Upvalue 1: the callbacks table
+// (see timers.hpp), where the callback gets a slot of its own.
 int add_timer(lua_State* L, Timers::Kind kind) {
   lua::check_callable(L, 1);
   std::uint64_t ms = lua::opt_delay_ms(L, 2);
   if (kind == Timers::Kind::Interval && ms == 0) ms = 1;  // an interval of 0 would starve the loop
   const int top = lua_gettop(L);
+  const bool with_args = top > 2;
+  if (with_args) {
+    // {n, fn, arg1, ..., argn}
+    const int n = top - 2;
+    lua_createtable(L, n + 2, 0);
+    lua_pushinteger(L, n);
+    lua_rawseti(L, -2, 1);
+    for (int i = 1; i <= top; ++i) {
+      if (i == 2) continue;
+      lua_pushvalue(L, i);
+      lua_rawseti(L, -2, i == 1 ? 2 : i);
+    }
+  } else {
+    lua_pushvalue(L, 1);
+  }
   Runtime& rt = runtime_of(L);
   Timers& timers = rt.timers();
-  const bool with_args = top > 2;
-  // The same plain callback as the last timer's (a flood): share its slot.
-  const void* function = with_args ? nullptr : lua_topointer(L, 1);
-  int callback_slot = timers.shared_slot_for(function);
-  if (callback_slot != 0) {
-    timers.share_slot(callback_slot);
-  } else {
-    if (with_args) {
-      // {fn, arg1, ..., n = count}: a slot of its own.
-      lua_createtable(L, top - 1, 1);
-      lua_pushvalue(L, 1);
-      lua_rawseti(L, -2, 1);
-      for (int i = 3; i <= top; ++i) {
-        lua_pushvalue(L, i);
-        lua_rawseti(L, -2, i - 1);
-      }
-      lua_pushinteger(L, top - 2);
-      lua_setfield(L, -2, "n");
-    } else {
-      lua_pushvalue(L, 1);
-    }
-    callback_slot = timers.take_slot();
-    if (callback_slot == 0) lua::raise_out_of_memory(L);
-    lua_rawseti(L, lua_upvalueindex(1), callback_slot);
-    if (function != nullptr) timers.offer_to_share(callback_slot, function);
-  }
-  const TimerId id = timers.add(kind, ms, callback_slot, with_args, rt.sources().caller_of(L));
+  const int slot = timers.take_slot();
+  if (slot == 0) lua::raise_out_of_memory(L);
+  lua_rawseti(L, lua_upvalueindex(1), slot);
+  const TimerId id = timers.add(kind, rt.now(), ms, slot, with_args, rt.sources().caller_of(L));
   if (id == 0) lua::raise_out_of_memory(L);
   lua_pushinteger(L, static_cast<lua_Integer>(id));
   return 1;
@@ -70,8 +63,8 @@ int clear_interval(lua_State* L) { return clear_timer(L); }
 }  // namespace
 
 void install_timer_api(lua_State* L) {
-  lua_newtable(L);  // the callback slots, shared with Timers
-  runtime_of(L).timers().set_slots(L);
+  lua_newtable(L);  // the callbacks table, shared with Timers
+  runtime_of(L).timers().set_callbacks(L);
   lua_pushvalue(L, -1);
   lua_pushcclosure(L, &set_timeout, 1);
   lua_setglobal(L, "setTimeout");

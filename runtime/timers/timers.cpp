@@ -1,6 +1,8 @@
 #include "timers/timers.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <climits>
 #include <new>
 
 #include "tasks/scheduler.hpp"
@@ -11,58 +13,39 @@ Timers::Timers(uv_loop_t* loop, lua_State* L) : L_(L), loop_(loop) {
   uv_timer_.init_or_throw("the timer", uv_timer_init, loop_);
 }
 
-std::uint64_t Timers::deadline(std::uint64_t delay_ms) const {
+std::uint64_t Timers::deadline(std::uint64_t now, std::uint64_t delay_ms) {
   if (delay_ms == kNever) return kNever;
-  const std::uint64_t now = uv_now(loop_);
   return delay_ms >= kNever - now ? kNever - 1 : now + delay_ms;
 }
 
-void Timers::count(const Record& r, int delta) {
-  switch (r.kind) {
-    case Kind::Timeout: timeouts_ += delta; break;
-    case Kind::Interval: intervals_ += delta; break;
-    case Kind::Wake: wakes_ += delta; break;
+void Timers::count(const Timer& t, int delta) {
+  if (t.kind == Kind::Interval) {
+    intervals_ += delta;
+  } else {
+    timeouts_ += delta;
   }
-  if (r.flags & kKeepsAlive) keepalive_ += delta;
+  if (t.flags & kKeepsAlive) keepalive_ += delta;
 }
 
-void Timers::set_slots(lua_State* L) {
+// ---- callbacks -------------------------------------------------------------
+
+void Timers::set_callbacks(lua_State* L) {
   lua_pushvalue(L, -1);
-  slots_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+  callbacks_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 int Timers::take_slot() noexcept {
-  int slot = 0;
   if (!free_slots_.empty()) {
-    slot = free_slots_.back();
+    const int slot = free_slots_.back();
     free_slots_.pop_back();
-  } else {
-    try {
-      slot_uses_.resize(static_cast<std::size_t>(next_slot_) + 1);
-    } catch (...) {
-      return 0;
-    }
-    slot = next_slot_++;
+    return slot;
   }
-  slot_uses_[static_cast<std::size_t>(slot)] = 1;
-  return slot;
+  return next_slot_ < INT_MAX ? next_slot_++ : 0;
 }
 
-void Timers::release_slot(int slot) noexcept {
-  lua_rawgeti(L_, LUA_REGISTRYINDEX, slots_ref_);
-  release_slot_at(L_, lua_gettop(L_), slot);
-  lua_pop(L_, 1);
-}
-
-void Timers::release_slot_at(lua_State* L, int slots, int slot) noexcept {
-  std::uint32_t& uses = slot_uses_[static_cast<std::size_t>(slot)];
-  if (uses == 0 || --uses > 0) return;
+void Timers::release_slot(lua_State* L, int callbacks, int slot) noexcept {
   lua_pushnil(L);
-  lua_rawseti(L, slots, slot);
-  if (slot == shared_slot_) {
-    shared_slot_ = 0;
-    shared_function_ = nullptr;
-  }
+  lua_rawseti(L, callbacks, slot);  // an existing key: no allocation
   try {
     free_slots_.push_back(slot);
   } catch (...) {
@@ -70,66 +53,102 @@ void Timers::release_slot_at(lua_State* L, int slots, int slot) noexcept {
   }
 }
 
-void Timers::release(const Record& r) {
-  if (r.kind == Kind::Wake) {
-    if (r.flags & kOwnsRef) luaL_unref(L_, LUA_REGISTRYINDEX, r.callback_ref);
-    return;
-  }
-  release_slot(r.callback_ref);
+void Timers::release_slot(int slot) noexcept {
+  push_callbacks(L_);
+  release_slot(L_, lua_gettop(L_), slot);
+  lua_pop(L_, 1);
 }
 
-TimerId Timers::add(Kind kind, std::uint64_t delay_ms, int callback_slot, bool with_args, Origin origin) noexcept {
-  const auto source = static_cast<std::uint16_t>(origin.source <= UINT16_MAX ? origin.source : 0);
-  const Record r{callback_slot, static_cast<std::uint32_t>(std::min<std::uint64_t>(delay_ms, UINT32_MAX)),
-                 origin.line, source, kind, static_cast<std::uint8_t>(kKeepsAlive | (with_args ? kHasArgs : 0))};
-  return insert(r, delay_ms);
+void Timers::release_wake(const Wake& w) noexcept {
+  if (w.coroutine_ref != LUA_NOREF) luaL_unref(L_, LUA_REGISTRYINDEX, w.coroutine_ref);
 }
 
-bool Timers::add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept {
-  const std::uint8_t flags = kKeepsAlive | (owns_ref ? kOwnsRef : 0);
-  // A wake-up has no origin: `line` carries the thread's pool generation.
-  const Record r{thread_ref, 0, generation, 0, Kind::Wake, flags};
-  return insert(r, delay_ms) != 0;
-}
+// ---- adding ------------------------------------------------------------------
 
-TimerId Timers::insert(const Record& r, std::uint64_t delay_ms) noexcept {
-  const TimerId id = next_id_;
+bool Timers::push_entry(std::uint64_t due) noexcept {
   try {
-    heap_.push(deadline(delay_ms), id);
-    try {
-      records_.insert(id, r);
-    } catch (...) {
-      // The heap entry stays behind as a stale one.
-      ++stale_;
-      throw;
-    }
+    heap_.push(due, next_id_);
+    return true;
   } catch (const std::bad_alloc&) {
-    release(r);
+    return false;
+  }
+}
+
+TimerId Timers::insert_timer(const Timer& t, std::uint64_t now, std::uint64_t delay_ms) noexcept {
+  if (!push_entry(deadline(now, delay_ms))) {
+    release_slot(t.callback_slot);
     return 0;
   }
-  ++next_id_;
-  count(r, +1);
+  const TimerId id = next_id_++;  // never reused, even if the record cannot be filed
+  try {
+    timer_records_.insert(id, t);
+  } catch (const std::bad_alloc&) {
+    ++stale_;  // the entry stays behind
+    release_slot(t.callback_slot);
+    return 0;
+  }
+  count(t, +1);
   return id;
 }
 
+bool Timers::insert_wake(const Wake& w, std::uint64_t now, std::uint64_t delay_ms) noexcept {
+  if (!push_entry(deadline(now, delay_ms))) {
+    release_wake(w);
+    return false;
+  }
+  const TimerId id = next_id_++;
+  try {
+    wake_records_.insert(id, w);
+  } catch (const std::bad_alloc&) {
+    ++stale_;
+    release_wake(w);
+    return false;
+  }
+  ++wakes_;
+  return true;
+}
+
+TimerId Timers::add(Kind kind, std::uint64_t now, std::uint64_t delay_ms, int callback_slot, bool with_args,
+                    Origin origin) noexcept {
+  const std::uint32_t interval =
+      kind == Kind::Interval ? static_cast<std::uint32_t>(std::min<std::uint64_t>(delay_ms, UINT32_MAX)) : 0;
+  const auto flags = static_cast<std::uint8_t>(kKeepsAlive | (with_args ? kHasArgs : 0));
+  return insert_timer(Timer{callback_slot, interval, origin, kind, flags}, now, delay_ms);
+}
+
+bool Timers::add_wake_task(std::uint64_t now, std::uint64_t delay_ms, TaskRef task) noexcept {
+  return insert_wake(Wake{task, LUA_NOREF}, now, delay_ms);
+}
+
+bool Timers::add_wake_coroutine(std::uint64_t now, std::uint64_t delay_ms, int coroutine_ref) noexcept {
+  return insert_wake(Wake{TaskRef{}, coroutine_ref}, now, delay_ms);
+}
+
+// ---- clearing ----------------------------------------------------------------
+
+void Timers::end_timer(TimerId id, const Timer& t) {
+  release_slot(t.callback_slot);
+  count(t, -1);
+  timer_records_.erase(id);
+}
+
 void Timers::clear(TimerId id) {
-  Record* r = records_.find(id);
-  if (r == nullptr || r->kind == Kind::Wake) return;
-  if (!(r->flags & kQueued)) ++stale_;
-  release(*r);
-  count(*r, -1);
-  records_.erase(id);
+  const Timer* found = timer_records_.find(id);
+  if (found == nullptr) return;  // unknown, ended, or a wake-up's id
+  const Timer t = *found;
+  if (!(t.flags & kQueued)) ++stale_;  // its heap entry stays behind
+  end_timer(id, t);
   maybe_compact();
 }
 
 bool Timers::set_keeps_alive(TimerId id, bool keeps_alive) {
-  Record* r = records_.find(id);
-  if (r == nullptr || r->kind == Kind::Wake) return false;
-  const bool now_keeps = (r->flags & kKeepsAlive) != 0;
+  Timer* t = timer_records_.find(id);
+  if (t == nullptr) return false;
+  const bool now_keeps = (t->flags & kKeepsAlive) != 0;
   if (now_keeps != keeps_alive) {
-    count(*r, -1);
-    r->flags ^= kKeepsAlive;
-    count(*r, +1);
+    count(*t, -1);
+    t->flags ^= kKeepsAlive;
+    count(*t, +1);
   }
   return true;
 }
@@ -138,21 +157,18 @@ void Timers::maybe_compact() {
   // Bulk clears (100k timers cleared) would otherwise keep the heap at its
   // peak size until every stale deadline surfaced.
   if (stale_ < 1024 || stale_ * 2 < heap_.size()) return;
-  heap_.compact([this](const TimerKey& k) {
-    const Record* r = records_.find(k.id);
-    return r != nullptr && !(r->flags & kQueued);
-  });
+  heap_.compact([this](const TimerKey& k) { return live(k.id); });
   stale_ = 0;
 }
 
 void Timers::drop_stale_top() {
-  while (!heap_.empty()) {
-    const Record* r = records_.find(heap_.top().id);
-    if (r != nullptr && !(r->flags & kQueued)) return;
+  while (!heap_.empty() && !live(heap_.top().id)) {
     heap_.pop();
     if (stale_ > 0) --stale_;
   }
 }
+
+// ---- firing ------------------------------------------------------------------
 
 bool Timers::has_due(std::uint64_t now) {
   drop_stale_top();
@@ -160,86 +176,98 @@ bool Timers::has_due(std::uint64_t now) {
 }
 
 void Timers::collect_due(std::uint64_t now, Scheduler& scheduler, std::size_t limit) {
-  for (std::size_t moved = 0; moved < limit; ++moved) {
-    drop_stale_top();
-    if (heap_.empty() || heap_.top().due > now) return;
+  std::size_t moved = 0;
+  while (moved < limit && !heap_.empty()) {
     const TimerKey key = heap_.top();
-    heap_.pop();
-    Record* r = records_.find(key.id);
-    if (r->kind == Kind::Wake) {
-      scheduler.enqueue_resume(r->callback_ref, (r->flags & kOwnsRef) != 0, r->line);
-      if (scheduler.debug_queue()) scheduler.log_queue('+', TaskLabel{TaskLabel::Kind::Coroutine, 0, {}}, -1);
-      count(*r, -1);
-      records_.erase(key.id);
-    } else {
-      r->flags |= kQueued;
+    if (key.due > now) return;
+    // Each branch queues first: that may throw, and then nothing has changed.
+    if (Timer* t = timer_records_.find(key.id)) {
+      assert(!(t->flags & kQueued));
       scheduler.enqueue_timer(key.id, key.due);
+      heap_.pop();
+      t->flags |= kQueued;
       if (scheduler.debug_queue()) {
-        const auto kind = r->kind == Kind::Interval ? TaskLabel::Kind::Interval : TaskLabel::Kind::Timeout;
-        scheduler.log_queue('+', TaskLabel{kind, key.id, Origin{r->source, r->line}},
-                            static_cast<std::int64_t>(now - key.due));
+        const auto kind = t->kind == Kind::Interval ? TaskLabel::Kind::Interval : TaskLabel::Kind::Timeout;
+        scheduler.log_queue('+', TaskLabel{kind, key.id, t->origin}, static_cast<std::int64_t>(now - key.due));
       }
+      ++moved;
+    } else if (const Wake* w = wake_records_.find(key.id)) {
+      if (w->task.serial != 0) {
+        scheduler.enqueue_resume(w->task);
+      } else {
+        scheduler.enqueue_resume_coroutine(w->coroutine_ref);  // the ref moves to the queue
+      }
+      heap_.pop();
+      wake_records_.erase(key.id);
+      --wakes_;
+      if (scheduler.debug_queue()) scheduler.log_queue('+', TaskLabel{TaskLabel::Kind::Coroutine, 0, {}}, -1);
+      ++moved;
+    } else {
+      heap_.pop();
+      if (stale_ > 0) --stale_;
     }
   }
 }
 
-int Timers::begin_fire(lua_State* co, const Task& task, TaskLabel& label) {
-  Record* found = records_.find(task.timer);
-  if (found == nullptr) return -1;
-  const Record r = *found;
-  label = TaskLabel{r.kind == Kind::Interval ? TaskLabel::Kind::Interval : TaskLabel::Kind::Timeout, task.timer,
-                    Origin{r.source, r.line}};
-  // Push first: nothing below may raise once the record has changed.
+int Timers::begin_fire(lua_State* R, int callbacks, const Task::Fire& fire, std::uint64_t now,
+                       TaskLabel& label) noexcept {
+  Timer* found = timer_records_.find(fire.id);
+  if (found == nullptr) return kCleared;
+  Timer& t = *found;
+  label = TaskLabel{t.kind == Kind::Interval ? TaskLabel::Kind::Interval : TaskLabel::Kind::Timeout, fire.id,
+                    t.origin};
+  // Push first, while the record is unchanged.
   int nargs = 0;
-  lua_rawgeti(co, LUA_REGISTRYINDEX, slots_ref_);
-  lua_rawgeti(co, -1, r.callback_ref);
-  if (r.flags & kHasArgs) {
-    lua_getfield(co, -1, "n");
-    nargs = static_cast<int>(lua_tointeger(co, -1));
-    lua_pop(co, 1);
-    luaL_checkstack(co, nargs + 2, "too many timer arguments");
-    const int table = lua_gettop(co);
-    for (int i = 1; i <= nargs + 1; ++i) lua_rawgeti(co, table, i);  // fn, args...
-    lua_remove(co, table);
+  lua_rawgeti(R, callbacks, t.callback_slot);
+  if (t.flags & kHasArgs) {
+    const int packed = lua_gettop(R);  // {n, fn, arg1, ..., argn}
+    lua_rawgeti(R, packed, 1);
+    nargs = static_cast<int>(lua_tointeger(R, -1));
+    lua_pop(R, 1);
+    if (!lua_checkstack(R, nargs + 1)) {
+      lua_pop(R, 1);
+      const Timer ended = t;
+      end_timer(fire.id, ended);  // queued: no heap entry to leave behind
+      return kNoMemory;
+    }
+    for (int i = 2; i <= nargs + 2; ++i) lua_rawgeti(R, packed, i);
+    lua_remove(R, packed);
   }
-  if (r.kind == Kind::Timeout) {
-    // Release the slot through the table already on co's stack.
-    const int slots = lua_gettop(co) - nargs - 1;
-    release_slot_at(co, slots, r.callback_ref);
-    lua_remove(co, slots);
-    count(r, -1);
-    records_.erase(task.timer);
+  if (t.kind == Kind::Timeout) {
+    // Ends here; the callback is on R's stack, so emptying its slot drops nothing.
+    const Timer ended = t;
+    release_slot(R, callbacks, ended.callback_slot);
+    count(ended, -1);
+    timer_records_.erase(fire.id);
     return nargs;
   }
-  lua_remove(co, -nargs - 2);  // the slots table
   // Interval: fixed rate, so ticks do not drift; if the loop fell behind,
   // fire once as soon as possible instead of in a burst.
-  found->flags &= static_cast<std::uint8_t>(~kQueued);
-  const std::uint64_t now = uv_now(loop_);
-  std::uint64_t next = task.due + r.interval_ms;
+  std::uint64_t next = fire.due + t.interval_ms;
+  if (next < fire.due) next = kNever - 1;
   if (next < now) next = now;
   try {
-    heap_.push(next, task.timer);
+    heap_.push(next, fire.id);
   } catch (const std::bad_alloc&) {
-    lua_settop(co, 0);
-    clear(task.timer);
-    luaL_error(co, "not enough memory to reschedule interval %d", static_cast<int>(task.timer));
+    lua_pop(R, nargs + 1);
+    const Timer ended = t;
+    end_timer(fire.id, ended);
+    return kNoMemory;
   }
+  t.flags &= static_cast<std::uint8_t>(~kQueued);
   return nargs;
 }
+
+// ---- the rest ----------------------------------------------------------------
 
 std::size_t Timers::fill_pending(PendingTimer* out, std::size_t capacity, std::uint64_t now) {
   std::size_t n = 0;
   heap_.for_each([&](const TimerKey& k) {
-    const Record* r = records_.find(k.id);
-    if (n < capacity && r != nullptr && r->kind != Kind::Wake && !(r->flags & kQueued)) {
-      out[n++] = PendingTimer{k.id, r->kind, k.due, Origin{r->source, r->line}};
-    }
+    const Timer* t = timer_records_.find(k.id);
+    if (n < capacity && t != nullptr) out[n++] = PendingTimer{k.id, t->kind, k.due, t->origin};
   });
-  records_.for_each([&](std::uint64_t id, const Record& r) {
-    if (n < capacity && r.kind != Kind::Wake && (r.flags & kQueued)) {
-      out[n++] = PendingTimer{id, r.kind, now, Origin{r.source, r.line}};
-    }
+  timer_records_.for_each([&](std::uint64_t id, const Timer& t) {
+    if (n < capacity && (t.flags & kQueued)) out[n++] = PendingTimer{id, t.kind, now, t.origin};
   });
   std::sort(out, out + n,
             [](const PendingTimer& a, const PendingTimer& b) { return a.due != b.due ? a.due < b.due : a.id < b.id; });

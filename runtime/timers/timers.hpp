@@ -1,12 +1,91 @@
 #pragma once
-// Timer records for setTimeout/setInterval and _PY.sleep wake-ups, kept in
-// one heap and driven by a single libuv timer armed for the earliest
-// deadline. Firing never calls Lua: due records become tasks on the ready
-// queue (see scheduler.hpp).
+// HOW and WHY the timer core works the way it does.
 //
-// Records hold registry refs as plain ints; this table is their owner and
-// releases them when a record ends. At shutdown the refs die with the
-// lua_State.
+// Everything that runs Lua after boot is a *task* on one FIFO, the ready
+// queue (tasks/scheduler.hpp): timer callbacks, sleepers waking up, tasks
+// that yielded, callbacks of I/O (posted jobs). Timers never call Lua; they
+// only decide *when* a task joins the queue. So Lua never runs inside a
+// libuv callback, and everything runs in the order of one queue.
+//
+// The life of setTimeout(fn, 10):
+//
+//   setTimeout(fn, 10)                               timer_api.cpp, a thin binding
+//     | fn            -> callbacks[slot]              a Lua table; one slot per timer
+//     | Timer{slot, origin, ...} -> timer_records_[id]       IdPages: records by id
+//     | (now + 10, id) -> heap_                        TimerHeap: FIFO run + binary heap
+//     v
+//   Runtime::run_loop: arm() starts the one uv timer for the earliest
+//   deadline; uv_run blocks until then (or until I/O)
+//     v
+//   collect_due(now): pops the due entries in (due, id) order, marks each
+//   record kQueued and queues Task{Timer, id, due}; at most a slice per
+//   loop iteration, so a flood waits in the heap, not in the queue
+//     v
+//   Scheduler::run_pass: runs the tasks that were queued when it started.
+//   Consecutive Timer (and Job) tasks run in one pooled coroutine, the
+//   runner, one lua_callk each instead of one lua_resume each:
+//     begin_fire(id): pushes callbacks[slot] (and its arguments); a timeout
+//     ends here (slot freed, record erased), an interval is rescheduled
+//     v
+//   fn runs. If it yields (_PY.sleep, a bare coroutine.yield), the runner's
+//   coroutine becomes fn's own task, and the pass goes on in another one.
+//
+// Why each piece:
+// * The callbacks table: a callback is a Lua value, so the GC must see
+//   it. A slot of one table (an int in the record; the free slots are a
+//   C++ list) costs less than a luaL_ref, and setTimeout writes it through
+//   an upvalue. A timer with extra arguments stores {n, fn, arg1, ..., argn}.
+// * IdPages (id_pages.hpp): ids grow with creation, so records live in
+//   pages of 1024 consecutive ids, filled in order: a flood of timers
+//   touches memory once and in sequence, and a lookup is a page plus an
+//   offset. A page is freed when its last record goes.
+// * TimerHeap (timer_heap.hpp): ordered by (due, id), so equal deadlines
+//   fire in creation order (libuv's timer_less_than does the same). Keys
+//   pushed in ascending order (any burst of timers with one delay) go to a
+//   FIFO run, O(1) each, as Node keeps one list per duration; the rest
+//   use a binary heap.
+// * One uv timer for all of them (as Node's ScheduleTimer): libuv's cost
+//   per handle is paid once, not per timer.
+// * Pooled coroutines (tasks/task_pool.hpp) and a ring of plain Task
+//   records: the hot path allocates nothing in steady state.
+// * SourceNames::caller_of records where each timer was created (for
+//   errors, _PY.pending and the stop summary), cached per calling function.
+//
+// Clearing is lazy. clearTimeout erases the record and leaves its heap
+// entry behind, *stale*: collect_due(), has_due() and arm() drop stale
+// entries when they reach the top. When a bulk clear leaves at least 1024
+// stale entries and they are half the heap, maybe_compact() drops them all
+// in one pass, so the heap does not stay at its peak size.
+//
+// Invariants (kept by insert, clear, collect_due and begin_fire):
+// * A timer record without kQueued has exactly one heap entry.
+// * A kQueued record has none: its Task in the ready queue stands in for
+//   it. Clearing it then leaves nothing stale, and begin_fire, finding no
+//   record, skips the task.
+// * A wake-up record has exactly one heap entry; collect_due erases it
+//   when it queues the resume.
+// * stale_ is the number of heap entries whose id has no record at all.
+//
+// Intervals run at a fixed rate: the next deadline is the one that fired
+// plus the period, so ticks do not drift; if the loop fell behind, the
+// next deadline is now, so it fires once instead of in a burst. begin_fire
+// reschedules before the callback runs (so clearInterval inside it just
+// leaves a stale entry), and the interval keeps its id, so its ticks keep
+// their place among equal deadlines. An interval whose callback raises is
+// cleared (PLua behaviour).
+//
+// Wake-ups: _PY.sleep(s) files a Wake record under a new id in the same
+// heap, so sleepers and timers interleave by (due, id). A pooled task is
+// named by its TaskRef (pool slot and task serial): the pool anchors the
+// thread, and a TaskRef to a task that has ended finds nothing. A script's
+// own coroutine has no other anchor, so its wake-up owns a registry ref;
+// the ref moves into the Task{ResumeCoroutine} when it is queued and is
+// released when that resume ends.
+//
+// What keeps the process alive: timers with kKeepsAlive (every timer until
+// _PY.unref), wake-ups (keepalive_count() counts both), and queued resumes,
+// posted jobs and requests in flight (counted by the Scheduler and the
+// Runtime). A timer of math.huge never fires but keeps the process alive.
 
 #include <lua.hpp>
 #include <uv.h>
@@ -14,8 +93,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "timers/id_pages.hpp"
 #include "tasks/task.hpp"
+#include "timers/id_pages.hpp"
 #include "timers/timer_heap.hpp"
 #include "uv/handle.hpp"
 
@@ -27,73 +106,65 @@ class Timers {
  public:
   static constexpr std::uint64_t kNever = UINT64_MAX;
 
-  enum class Kind : std::uint8_t { Timeout, Interval, Wake };
+  enum class Kind : std::uint8_t { Timeout, Interval };
 
+  // begin_fire() results other than an argument count.
+  static constexpr int kCleared = -1;
+  static constexpr int kNoMemory = -2;
+
+  // L: the main thread, for releasing callbacks outside a call.
   Timers(uv_loop_t* loop, lua_State* L);
   Timers(const Timers&) = delete;
   Timers& operator=(const Timers&) = delete;
 
-  // Callbacks and argument tables live in one Lua table (the "slots"),
-  // indexed by slots this class hands out: cheaper than luaL_ref, and
-  // setTimeout writes into it through an upvalue. Call once at boot with
-  // the table on top of L's stack (it stays there).
-  void set_slots(lua_State* L);
-  // A free slot index (>= 1) to store a value in before add(), used once;
-  // 0 if memory ran out.
+  // The callbacks table (see above). Call once at boot with the table on
+  // top of L's stack (it stays there).
+  void set_callbacks(lua_State* L);
+  void push_callbacks(lua_State* L) const { lua_rawgeti(L, LUA_REGISTRYINDEX, callbacks_ref_); }
+  // A free slot (>= 1) to store one callback in before add(); 0 if memory
+  // ran out.
   int take_slot() noexcept;
-  // Timers with the same plain callback as the last one share its slot (a
-  // flood of setTimeout(f, 0) stores f once). Once `slot` holds the
-  // callback whose lua_topointer is `function`, offer_to_share() makes it
-  // the slot to share; shared_slot_for() gives it back for that callback
-  // (else 0). The slot holds the callback, so its address cannot belong to
-  // another object meanwhile. share_slot() counts one more use.
-  void offer_to_share(int slot, const void* function) noexcept {
-    shared_slot_ = slot;
-    shared_function_ = function;
-  }
-  int shared_slot_for(const void* function) const {
-    return function != nullptr && function == shared_function_ ? shared_slot_ : 0;
-  }
-  void share_slot(int slot) noexcept { ++slot_uses_[static_cast<std::size_t>(slot)]; }
 
-  // Adds a timer whose callback slot is handed over: the slot holds the
-  // function, or with with_args a table {fn, arg1, ..., n = count}.
-  // Returns its id, or 0 if memory ran out (slot released).
-  TimerId add(Kind kind, std::uint64_t delay_ms, int callback_slot, bool with_args, Origin origin) noexcept;
-  // Adds a wake-up for a sleeping thread; thread_ref is handed over when
-  // owns_ref is true; generation is the pooled thread's (0 otherwise).
-  // Returns false if memory ran out.
-  bool add_wake(std::uint64_t delay_ms, int thread_ref, bool owns_ref, std::uint32_t generation) noexcept;
+  // Adds a timer due `delay_ms` after `now` whose callback slot is handed
+  // over: it holds the function, or with `with_args` {n, fn, arg1, ...}.
+  // Returns its id, or 0 if memory ran out (the slot is freed then).
+  TimerId add(Kind kind, std::uint64_t now, std::uint64_t delay_ms, int callback_slot, bool with_args,
+              Origin origin) noexcept;
+  // Wake-ups for _PY.sleep: the pooled task `task`, or a script's
+  // coroutine whose registry ref is handed over (released if memory ran
+  // out). Return false if memory ran out.
+  bool add_wake_task(std::uint64_t now, std::uint64_t delay_ms, TaskRef task) noexcept;
+  bool add_wake_coroutine(std::uint64_t now, std::uint64_t delay_ms, int coroutine_ref) noexcept;
 
   // clearTimeout/clearInterval: idempotent, unknown ids ignored.
   void clear(TimerId id);
   // _PY.unref / _PY.ref: whether the timer keeps the process alive.
   bool set_keeps_alive(TimerId id, bool keeps_alive);
 
-  // Moves records due at `now` to the ready queue, in (due, id) order, at
-  // most `limit` of them: the loop takes a flood of due timers in slices,
-  // so the queue stays small while they are still ordered by the heap.
+  // Queues what is due at `now`, in (due, id) order, at most `limit`
+  // entries. May throw std::bad_alloc (the ready queue grows); what was not
+  // queued then stays in the heap.
   void collect_due(std::uint64_t now, Scheduler& scheduler, std::size_t limit = SIZE_MAX);
   bool has_due(std::uint64_t now);
 
-  // Pushes the callback and its arguments for a Timer task onto co and
-  // updates the record (a timeout ends, an interval is rescheduled).
-  // Returns the argument count, or -1 if the timer was cleared meanwhile.
-  // May raise Lua errors: call from protected code only.
-  int begin_fire(lua_State* co, const Task& task, TaskLabel& label);
-
-  // Ends an interval whose callback raised an error (PLua behaviour).
-  void clear_after_error(TimerId id) { clear(id); }
+  // For a Timer task, on R (a running coroutine) with the callbacks table
+  // at index `callbacks`: pushes the callback and its arguments and returns
+  // how many arguments; a timeout ends, an interval is rescheduled from
+  // fire.due. Returns kCleared (nothing pushed) if the timer was cleared
+  // meanwhile, kNoMemory (nothing pushed, the timer ended) if memory ran
+  // out. Raises nothing: the caller decides where an error goes.
+  int begin_fire(lua_State* R, int callbacks, const Task::Fire& fire, std::uint64_t now, TaskLabel& label) noexcept;
 
   // Arms the libuv timer for the earliest live deadline (or stops it).
   void arm(std::uint64_t now);
 
   // Counts for termination and _PY.stats().
-  std::size_t keepalive_count() const { return keepalive_; }
+  std::size_t keepalive_count() const { return keepalive_ + wakes_; }
   std::size_t pending_timeouts() const { return timeouts_; }
   std::size_t active_intervals() const { return intervals_; }
   std::size_t sleeping() const { return wakes_; }
-  std::size_t heap_size() const { return heap_.size(); }
+  // Heap entries, stale ones included: what compaction bounds (for tests).
+  std::size_t heap_entries() const { return heap_.size(); }
 
   // Live user timers with their deadlines, sorted by (due, id); a timer
   // already in the ready queue is due `now`.
@@ -111,54 +182,58 @@ class Timers {
   // Visits live user timers: f(id, kind, origin).
   template <typename F>
   void for_each_timer(F&& f) {
-    records_.for_each([&](std::uint64_t id, const Record& r) {
-      if (r.kind != Kind::Wake) f(id, r.kind, Origin{r.source, r.line});
-    });
+    timer_records_.for_each([&](std::uint64_t id, const Timer& t) { f(id, t.kind, t.origin); });
   }
 
  private:
-  struct Record {
-    // 16 bytes (a page of 1024 is 16 KiB): 100,000 pending timers are the
-    // timers_rss benchmark.
-    int callback_ref;   // slot of the function (or of {fn, args...}), or registry ref of the thread for a wake-up
-    std::uint32_t interval_ms;
-    std::uint32_t line;
-    std::uint16_t source;  // SourceNames index; 0 past 65535 sources
+  // A setTimeout or setInterval.
+  struct Timer {
+    int callback_slot;          // its slot in the callbacks table
+    std::uint32_t interval_ms;  // Interval: the period; Timeout: 0
+    Origin origin;              // where it was created
     Kind kind;
-    std::uint8_t flags;
+    std::uint8_t flags;         // kQueued, kKeepsAlive, kHasArgs
   };
-  static_assert(sizeof(Record) == 16);
-  static constexpr std::uint8_t kQueued = 1;     // popped from the heap, waiting in the ready queue
-  static constexpr std::uint8_t kKeepsAlive = 2;
-  static constexpr std::uint8_t kOwnsRef = 4;    // wake-up: callback_ref is ours to release
-  static constexpr std::uint8_t kHasArgs = 8;    // the slot holds {fn, args..., n =}
+  static constexpr std::uint8_t kQueued = 1;      // in the ready queue (and not in the heap)
+  static constexpr std::uint8_t kKeepsAlive = 2;  // counts in keepalive_ (not _PY.unref'd)
+  static constexpr std::uint8_t kHasArgs = 4;     // the slot holds {n, fn, arg1, ..., argn}
 
-  // Files r under a new id due in delay_ms; 0 (and r released) without memory.
-  TimerId insert(const Record& r, std::uint64_t delay_ms) noexcept;
-  void count(const Record& r, int delta);
-  void release(const Record& r);
-  // One use of the slot ends; the last one empties and frees it.
+  // A _PY.sleep: exactly one of the two is set.
+  struct Wake {
+    TaskRef task;       // a pooled task, resumed if it still runs that task
+    int coroutine_ref;  // or a script's coroutine: this record owns the ref (else LUA_NOREF)
+  };
+
+  // Files a record under a new id due `delay_ms` after `now`: 0 (and the
+  // record's callback or ref released) without memory.
+  TimerId insert_timer(const Timer& t, std::uint64_t now, std::uint64_t delay_ms) noexcept;
+  bool insert_wake(const Wake& w, std::uint64_t now, std::uint64_t delay_ms) noexcept;
+  // Pushes (due, next id) on the heap; false without memory.
+  bool push_entry(std::uint64_t due) noexcept;
+  void count(const Timer& t, int delta);
+  // Erases a timer whose heap entry (if any) was accounted for.
+  void end_timer(TimerId id, const Timer& t);
+  // Empties the slot and frees it; `callbacks` is the table's index on L.
+  void release_slot(lua_State* L, int callbacks, int slot) noexcept;
   void release_slot(int slot) noexcept;
-  // The slots table is at `slots` on L's stack.
-  void release_slot_at(lua_State* L, int slots, int slot) noexcept;
+  void release_wake(const Wake& w) noexcept;
+  bool live(TimerId id) { return timer_records_.find(id) != nullptr || wake_records_.find(id) != nullptr; }
   void drop_stale_top();
   void maybe_compact();
-  std::uint64_t deadline(std::uint64_t delay_ms) const;
+  static std::uint64_t deadline(std::uint64_t now, std::uint64_t delay_ms);
 
   lua_State* L_;
   uv_loop_t* loop_;
   uv::Handle<uv_timer_t> uv_timer_;
-  IdPages<Record> records_;
-  int slots_ref_ = LUA_NOREF;
+  IdPages<Timer> timer_records_;
+  IdPages<Wake> wake_records_;
+  int callbacks_ref_ = LUA_NOREF;
   int next_slot_ = 1;
   std::vector<int> free_slots_;
-  std::vector<std::uint32_t> slot_uses_;  // by slot: timers using it
-  int shared_slot_ = 0;
-  const void* shared_function_ = nullptr;  // what shared_slot_ holds
   TimerHeap heap_;
   TimerId next_id_ = 1;
-  std::size_t stale_ = 0;  // heap entries whose record is gone
-  std::size_t keepalive_ = 0;
+  std::size_t stale_ = 0;      // heap entries whose id has no record
+  std::size_t keepalive_ = 0;  // timers with kKeepsAlive
   std::size_t timeouts_ = 0;
   std::size_t intervals_ = 0;
   std::size_t wakes_ = 0;

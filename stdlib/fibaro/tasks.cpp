@@ -7,6 +7,7 @@
 
 #include <lua.hpp>
 
+#include "lua/guard.hpp"
 #include "runtime.hpp"
 #include "lua/guard.hpp"
 
@@ -27,15 +28,17 @@ bool intern_definition(runtime::Runtime& rt, const lua_Debug& ar, runtime::Origi
   }
 }
 
+// The job: pushes the function (its registry ref is `arg`) and lets go of
+// the ref; it runs with no arguments.
+int run_function(lua_State* L, void*, std::uint64_t ref) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, static_cast<int>(ref));
+  luaL_unref(L, LUA_REGISTRYINDEX, static_cast<int>(ref));
+  return 0;
+}
+
 bool post_function(runtime::Runtime& rt, int ref, const runtime::TaskLabel& label) noexcept {
   try {
-    rt.scheduler().post(
-        [ref](lua_State* S) {
-          lua_rawgeti(S, LUA_REGISTRYINDEX, ref);
-          luaL_unref(S, LUA_REGISTRYINDEX, ref);
-          return 0;
-        },
-        label);
+    rt.scheduler().post(runtime::Job{&run_function, nullptr, static_cast<std::uint64_t>(ref), label});
     return true;
   } catch (...) {
     return false;

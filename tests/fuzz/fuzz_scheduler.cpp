@@ -6,8 +6,9 @@
 //   - every timeout that is not cleared fires exactly once; cleared ones never;
 //   - timers created in the same step of the main task fire by (delay, creation);
 //   - each interval fires exactly the times it asked for;
-//   - timeouts sharing one function (a flood stores it once) fire exactly
-//     as many times as were made and not cleared;
+//   - extra arguments reach their callback unchanged (nil holes included);
+//   - a callback that sleeps or yields midway (its runner coroutine becomes
+//     its own task) still finishes, exactly once;
 // and the run must terminate (libFuzzer's -timeout catches a hang).
 
 #include <fmt/format.h>
@@ -19,24 +20,27 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <vector>
 
 #include "runtime.hpp"
 
 namespace {
 
 constexpr const char* kPrelude = R"lua(
-local fired, expect, cleared, order, intervals = {}, {}, {}, {}, {}
-local shared_ids, shared_made, shared_cleared, shared_fired = {}, 0, 0, 0
-local function shared_fire() shared_fired = shared_fired + 1 end
+local fired, expect, cleared, order, intervals, finished = {}, {}, {}, {}, {}, {}
 local function fail(msg) io.stderr:write("invariant broken: ", msg, "\n") os.exit(77) end
-local function timeout(id_key, step, delay)
+-- pause: nil, "sleep" or "yield": what the callback does after it has fired.
+local function timeout(id_key, step, delay, pause)
   expect[id_key] = true
-  local id = setTimeout(function()
+  local id = setTimeout(function(key, hole, last, ...)
+    if key ~= id_key or hole ~= nil or last ~= "end" or select("#", ...) ~= 0 then
+      fail("timer " .. id_key .. " got the wrong arguments")
+    end
     if cleared[id_key] then fail("cleared timer " .. id_key .. " fired") end
     fired[id_key] = (fired[id_key] or 0) + 1
     order[#order + 1] = {step = step, delay = delay, key = id_key}
-  end, delay)
+    if pause == "sleep" then _PY.sleep(0) elseif pause == "yield" then coroutine.yield() end
+    finished[id_key] = (finished[id_key] or 0) + 1
+  end, delay, id_key, nil, "end")
   return id
 end
 _PY.on_exit(function()
@@ -46,6 +50,8 @@ _PY.on_exit(function()
       if n ~= 0 then fail("cleared timer " .. k .. " fired") end
     elseif n ~= 1 then
       fail("timer " .. k .. " fired " .. n .. " times")
+    elseif finished[k] ~= 1 then
+      fail("timer " .. k .. " did not finish its callback")
     end
   end
   for i = 2, #order do
@@ -53,9 +59,6 @@ _PY.on_exit(function()
     if a.step == b.step and (a.delay > b.delay or (a.delay == b.delay and a.key > b.key)) then
       fail(("timers %d and %d of one step ran out of order"):format(a.key, b.key))
     end
-  end
-  if shared_fired ~= shared_made - shared_cleared then
-    fail(("shared timeouts fired %d times, not %d"):format(shared_fired, shared_made - shared_cleared))
   end
   for k, iv in pairs(intervals) do
     if iv.n ~= iv.want then fail(("interval %d fired %d times, not %d"):format(k, iv.n, iv.want)) end
@@ -68,10 +71,6 @@ local step = 1
 std::string script_for(const std::uint8_t* data, std::size_t size) {
   std::string out = kPrelude;
   int key = 0;
-  int shared_key = 0;
-  // Shared timeouts made in this step of the main task: clearing one of
-  // them is sure to come before it fires.
-  std::vector<int> shared_this_step;
   for (std::size_t i = 0; i + 1 < size && i < 400; i += 2) {
     const int op = data[i] % 8;
     const int arg = data[i + 1];
@@ -92,27 +91,20 @@ std::string script_for(const std::uint8_t* data, std::size_t size) {
         break;
       case 3:
         out += fmt::format("_PY.sleep({}); step = step + 1\n", arg % 2 == 0 ? "0" : "0.001");
-        shared_this_step.clear();
         break;
       case 4:
         out += "coroutine.yield(); step = step + 1\n";
-        shared_this_step.clear();
         break;
       case 5:
         out += fmt::format("setTimeout(function() error('deliberate') end, {})\n", arg % 3);
         break;
       case 6:
-        ++shared_key;
-        shared_this_step.push_back(shared_key);
-        out += fmt::format("shared_ids[{}] = setTimeout(shared_fire, {}); shared_made = shared_made + 1\n", shared_key,
-                           arg % 3);
+        ++key;
+        out += fmt::format("ids[{0}] = timeout({0}, step, {1}, \"sleep\")\n", key, arg % 3);
         break;
       case 7:
-        if (!shared_this_step.empty()) {
-          const std::size_t at = static_cast<std::size_t>(arg) % shared_this_step.size();
-          out += fmt::format("clearTimeout(shared_ids[{}]); shared_cleared = shared_cleared + 1\n", shared_this_step[at]);
-          shared_this_step.erase(shared_this_step.begin() + static_cast<std::ptrdiff_t>(at));
-        }
+        ++key;
+        out += fmt::format("ids[{0}] = timeout({0}, step, {1}, \"yield\")\n", key, arg % 3);
         break;
     }
   }

@@ -19,9 +19,9 @@ using namespace plua::runtime;
 TEST_CASE("ready queue") {
   BENCHMARK("100k push then pop") {
     RingQueue<Task> q;
-    for (std::uint64_t i = 0; i < 100000; ++i) q.push(Task{Task::Kind::Timer, false, 0, i, i});
+    for (std::uint64_t i = 0; i < 100000; ++i) q.push(Task::fire(i, i));
     std::uint64_t sum = 0;
-    while (!q.empty()) sum += q.pop().timer;
+    while (!q.empty()) sum += q.pop().timer.id;
     return sum;
   };
 }

@@ -150,7 +150,10 @@ void HttpService::complete(Transfer& transfer, CURLcode code) {
     if (transfer.callbacks()) {
       const runtime::TaskLabel label{runtime::TaskLabel::Kind::Callback, 0, transfer.origin(),
                                      transfer.succeeded() ? kSuccessWhat : kErrorWhat};
-      runtime_.scheduler().post([this, id](lua_State* L) { return deliver(L, id); }, label);
+      const auto run = [](lua_State* L, void* self, std::uint64_t transfer_id) {
+        return static_cast<HttpService*>(self)->deliver(L, transfer_id);
+      };
+      runtime_.scheduler().post(runtime::Job{run, this, id, label});
       return;
     }
   } catch (const std::bad_alloc&) {

@@ -76,7 +76,10 @@ void SocketService::finish(Operation op, Outcome outcome) noexcept {
   const std::uint64_t id = next_delivery_++;
   try {
     deliveries_.emplace(id, Delivery{std::move(op), std::move(outcome)});
-    runtime_.scheduler().post([this, id](lua_State* L) { return deliver(L, id); }, label);
+    const auto run = [](lua_State* L, void* self, std::uint64_t delivery_id) {
+      return static_cast<SocketService*>(self)->deliver(L, delivery_id);
+    };
+    runtime_.scheduler().post(runtime::Job{run, this, id, label});
   } catch (const std::bad_alloc&) {
     deliveries_.erase(id);  // the callback cannot be queued: dropped
   }
