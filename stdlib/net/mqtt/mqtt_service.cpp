@@ -446,7 +446,10 @@ void MqttService::post_event(Event event) noexcept {
   event.seq = seq;
   try {
     events_.push_back(std::move(event));
-    runtime_.scheduler().post([this, seq](lua_State* L) { return deliver(L, seq); }, label);
+    const auto run = [](lua_State* L, void* self, std::uint64_t event_seq) {
+      return static_cast<MqttService*>(self)->deliver(L, event_seq);
+    };
+    runtime_.scheduler().post(runtime::Job{run, this, seq, label});
   } catch (const std::bad_alloc&) {
     if (!events_.empty() && events_.back().seq == seq) events_.pop_back();  // dropped
   }
