@@ -33,12 +33,16 @@ const TaskLabel& label_of(lua_State* co) {
 
 }  // namespace
 
-void Scheduler::log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const {
-  const std::string task = describe_task(label, runtime_.sources());
-  if (late_ms >= 0) {
-    fmt::print(stderr, "[queue] {} {} (queue {}, {} ms after due)\n", what, task, ready_.size(), late_ms);
-  } else {
-    fmt::print(stderr, "[queue] {} {} (queue {})\n", what, task, ready_.size());
+void Scheduler::log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const noexcept {
+  try {
+    const std::string task = describe_task(label, runtime_.sources());
+    if (late_ms >= 0) {
+      fmt::print(stderr, "[queue] {} {} (queue {}, {} ms after due)\n", what, task, ready_.size(), late_ms);
+    } else {
+      fmt::print(stderr, "[queue] {} {} (queue {})\n", what, task, ready_.size());
+    }
+  } catch (...) {
+    // Out of memory: the line is lost, the run goes on.
   }
 }
 
@@ -165,9 +169,11 @@ int Scheduler::runner(lua_State* R) {
 
 int Scheduler::runner_continue(lua_State*, int, lua_KContext) { return 0; }
 
+// One clock read per callback: it starts this one and ends the one before.
 void Scheduler::begin_callback(const TaskLabel& label, const Task& task) {
   runtime_.before_task();
   started_ = runtime_.now();
+  settle(started_);
   if (debug_queue_) {
     const bool timer = task.kind == Task::Kind::Timer;
     log_queue('>', label, timer ? static_cast<std::int64_t>(started_ - task.timer.due) : -1);
@@ -178,10 +184,18 @@ void Scheduler::begin_callback(const TaskLabel& label, const Task& task) {
 void Scheduler::end_callback(const TaskLabel& label) {
   in_flight_ = false;
   ++tasks_run_;
-  Diagnostics& diagnostics = runtime_.diagnostics();
-  if (diagnostics.enabled()) {
-    runtime_.before_task();
-    diagnostics.task_ran((runtime_.now() - started_) * 1'000'000, label, runtime_.sources());
+  if (runtime_.diagnostics().enabled()) {
+    ended_ = Ended{true, label, started_};
+  }
+}
+
+void Scheduler::settle(std::uint64_t now) noexcept {
+  if (!ended_.pending) return;
+  ended_.pending = false;
+  try {
+    runtime_.diagnostics().task_ran((now - ended_.started) * 1'000'000, ended_.label, runtime_.sources());
+  } catch (...) {
+    // Out of memory: the warning is lost.
   }
 }
 
@@ -197,6 +211,10 @@ int Scheduler::resume(lua_State* L, lua_State* co, int nargs, bool in_flight) {
   const int status = lua_resume(co, L, nargs, &nres);
   running_.store(nullptr, std::memory_order_relaxed);
   if (in_flight_) end_callback(label_of(co));
+  if (ended_.pending) {
+    runtime_.before_task();
+    settle(runtime_.now());
+  }
   if (status == LUA_YIELD) lua_pop(co, nres);
   return status;
 }

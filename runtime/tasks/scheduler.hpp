@@ -41,7 +41,7 @@ class Scheduler {
   std::size_t posted() const { return queued_jobs_; }
 
   // --debug-queue: one line on stderr per enqueue ('+') and run ('>').
-  void log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const;
+  void log_queue(char what, const TaskLabel& label, std::int64_t late_ms) const noexcept;
 
   // Starts `fn` (on top of L's stack, popped) as a new task with the given
   // label, queued behind what is already there. May raise or throw
@@ -89,6 +89,9 @@ class Scheduler {
   int resume(lua_State* L, lua_State* co, int nargs, bool in_flight);
   void begin_callback(const TaskLabel& label, const Task& task);
   void end_callback(const TaskLabel& label);
+  // Hands the callback that ended last to the diagnostics, now that the
+  // clock has been read again (`now`).
+  void settle(std::uint64_t now) noexcept;
   void continue_task(lua_State* L, TaskThread& t, int nargs, bool in_flight);
   // A bare coroutine.yield(): back of the queue, behind the timers due by now.
   void collect_before_requeue();
@@ -106,6 +109,12 @@ class Scheduler {
   // The callback running now: whether one is, and when it started.
   bool in_flight_ = false;
   std::uint64_t started_ = 0;
+  // The callback that ended last, until settle() (diagnostics only).
+  struct Ended {
+    bool pending = false;
+    TaskLabel label{};
+    std::uint64_t started = 0;
+  } ended_;
   std::uint64_t tasks_run_ = 0;
   bool debug_queue_ = false;
 };

@@ -1,8 +1,20 @@
 #include "tasks/task_pool.hpp"
 
+#include <algorithm>
 #include <new>
 
 namespace plua::runtime {
+
+namespace {
+
+// Room for at least `n`, growing geometrically: reserve(n) alone would
+// copy the vector on every new thread (quadratic in a burst of tasks).
+template <typename V>
+void make_room(V& v, std::size_t n) {
+  if (v.capacity() < n) v.reserve(std::max(n, 2 * v.capacity()));
+}
+
+}  // namespace
 
 TaskThread& TaskPool::acquire(lua_State* L) {
   TaskThread* t = nullptr;
@@ -25,8 +37,8 @@ TaskThread& TaskPool::create(lua_State* L) {
   // on failure the ref is let go and nothing stays in the pool.
   try {
     // release() and destroy() must not allocate.
-    idle_.reserve(total() + 1);
-    free_slots_.reserve(slots_.size() + 1);
+    make_room(idle_, total() + 1);
+    make_room(free_slots_, slots_.size() + 1);
     auto owned = std::make_unique<TaskThread>();
     std::uint32_t slot = 0;
     if (free_slots_.empty()) {

@@ -1,9 +1,9 @@
 #pragma once
 // Open-addressing hash map from a non-zero 64-bit id to a small trivially
 // copyable value: one flat array, linear probing, backward-shift deletion
-// (no tombstones), Fibonacci hashing so sequential ids spread out. Used for
-// timer records, where an unordered_map's node per timer would cost an
-// allocation and ~3x the memory.
+// (no tombstones), Fibonacci hashing so sequential ids spread out. IdPages
+// uses it as its index of pages (page number -> page); an unordered_map
+// would cost an allocation per entry.
 
 #include <cstddef>
 #include <cstdint>

@@ -5,7 +5,8 @@
 // of new ids fills pages one after another, so memory is touched once and
 // in order (an open-addressing table of all ids is touched at random and
 // copied on every growth: a page fault per few timers). A page is freed when
-// its last value is erased; one empty page is kept for reuse.
+// its last value is erased; one empty page is kept for reuse. Timers keep
+// their Timer and Wake records in two of these (why: timers.hpp).
 
 #include <bitset>
 #include <cstddef>

@@ -15,8 +15,9 @@ bool later(const TimerKey& a, const TimerKey& b) {
 
 void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
   const TimerKey key{due, id};
-  if (run_.empty() || !(key < run_.back())) {
-    run_.push_back(key);
+  if (run_.empty() || run_.back().back() < key) {
+    append(run_, key);
+    ++run_size_;
     return;
   }
   heap_.push_back(key);
@@ -25,7 +26,10 @@ void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
 
 void TimerHeap::pop() {
   if (from_run()) {
-    run_.pop_front();
+    Span& front = run_.front();
+    ++front.first;
+    if (--front.count == 0) run_.pop_front();
+    --run_size_;
     return;
   }
   std::pop_heap(heap_.begin(), heap_.end(), later);

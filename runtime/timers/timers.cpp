@@ -157,7 +157,11 @@ void Timers::maybe_compact() {
   // Bulk clears (100k timers cleared) would otherwise keep the heap at its
   // peak size until every stale deadline surfaced.
   if (stale_ < 1024 || stale_ * 2 < heap_.size()) return;
-  heap_.compact([this](const TimerKey& k) { return live(k.id); });
+  try {
+    heap_.compact([this](const TimerKey& k) { return live(k.id); });
+  } catch (const std::bad_alloc&) {
+    return;  // out of memory: the stale entries stay until they surface
+  }
   stale_ = 0;
 }
 

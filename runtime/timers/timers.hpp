@@ -9,10 +9,10 @@
 //
 // The life of setTimeout(fn, 10):
 //
-//   setTimeout(fn, 10)                               timer_api.cpp, a thin binding
-//     | fn            -> callbacks[slot]              a Lua table; one slot per timer
-//     | Timer{slot, origin, ...} -> timer_records_[id]       IdPages: records by id
-//     | (now + 10, id) -> heap_                        TimerHeap: FIFO run + binary heap
+//   setTimeout(fn, 10)                          timer_api.cpp: checks, then plain values
+//     | fn -> callbacks[slot]                    a Lua table, one slot per timer
+//     | Timer{slot, ...} -> timer_records_[id]   IdPages: records by id
+//     | (now + 10, id) -> heap_                  TimerHeap: FIFO run + binary heap
 //     v
 //   Runtime::run_loop: arm() starts the one uv timer for the earliest
 //   deadline; uv_run blocks until then (or until I/O)
@@ -21,14 +21,18 @@
 //   record kQueued and queues Task{Timer, id, due}; at most a slice per
 //   loop iteration, so a flood waits in the heap, not in the queue
 //     v
-//   Scheduler::run_pass: runs the tasks that were queued when it started.
-//   Consecutive Timer (and Job) tasks run in one pooled coroutine, the
-//   runner, one lua_callk each instead of one lua_resume each:
+//   Scheduler::run_pass: runs the tasks that were queued when it started
+//   (later ones wait for the next pass). Consecutive Timer (and Job) tasks
+//   run in one pooled coroutine, the runner, one lua_callk each instead of
+//   one lua_resume each:
 //     begin_fire(id): pushes callbacks[slot] (and its arguments); a timeout
 //     ends here (slot freed, record erased), an interval is rescheduled
 //     v
 //   fn runs. If it yields (_PY.sleep, a bare coroutine.yield), the runner's
-//   coroutine becomes fn's own task, and the pass goes on in another one.
+//   coroutine becomes fn's own task and the pass goes on in another one; a
+//   bare yield puts that task at the back of the queue, behind the timers
+//   due by then. If fn raises, the error is reported under its label (the
+//   runner's own frame left out of the traceback) and the pass goes on.
 //
 // Why each piece:
 // * The callbacks table: a callback is a Lua value, so the GC must see
@@ -43,7 +47,8 @@
 //   fire in creation order (libuv's timer_less_than does the same). Keys
 //   pushed in ascending order (any burst of timers with one delay) go to a
 //   FIFO run, O(1) each, as Node keeps one list per duration; the rest
-//   use a binary heap.
+//   use a binary heap. The run stores spans (due, first id, count), so a
+//   burst made in one loop iteration is one entry.
 // * One uv timer for all of them (as Node's ScheduleTimer): libuv's cost
 //   per handle is paid once, not per timer.
 // * Pooled coroutines (tasks/task_pool.hpp) and a ring of plain Task
@@ -80,7 +85,8 @@
 // thread, and a TaskRef to a task that has ended finds nothing. A script's
 // own coroutine has no other anchor, so its wake-up owns a registry ref;
 // the ref moves into the Task{ResumeCoroutine} when it is queued and is
-// released when that resume ends.
+// released when that resume ends. _PY.sleep tells the scheduler before it
+// yields (note_sleep), so that its yield is not taken for a bare one.
 //
 // What keeps the process alive: timers with kKeepsAlive (every timer until
 // _PY.unref), wake-ups (keepalive_count() counts both), and queued resumes,

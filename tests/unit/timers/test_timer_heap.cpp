@@ -94,3 +94,19 @@ TEST_CASE("timer heap merges its ascending run and its heap in key order") {
   std::sort(keys.begin(), keys.end());
   REQUIRE(drain(h) == keys);
 }
+
+TEST_CASE("timer heap stores a burst as spans; compaction splits them and keeps order") {
+  TimerHeap h;
+  for (std::uint64_t id = 1; id <= 1000; ++id) h.push(7, id);       // one span
+  for (std::uint64_t id = 1001; id <= 1500; ++id) h.push(9, id);    // another due: a second span
+  h.push(8, 2000);                                                   // out of order: the heap
+  REQUIRE(h.size() == 1501);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> expected;
+  h.for_each([&](const TimerKey& k) {
+    if (k.id % 2 == 0) expected.emplace_back(k.due, k.id);
+  });
+  std::sort(expected.begin(), expected.end());
+  h.compact([](const TimerKey& k) { return k.id % 2 == 0; });  // holes in every span
+  REQUIRE(h.size() == expected.size());
+  REQUIRE(drain(h) == expected);
+}
