@@ -6,6 +6,7 @@
 
 #include <dlfcn.h>
 
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -37,6 +38,20 @@ class DynamicLibrary {
     return true;
   }
 
+  // An optional dependency: opens the library the environment variable
+  // `override_env` names (tests point it at one that is missing), else
+  // `default_name`; false with `error` = "cannot load NAME (why)".
+  bool open_dependency(const char* default_name, const char* override_env, std::string& error) {
+    const char* chosen = std::getenv(override_env);
+    const char* name = chosen != nullptr && *chosen != '\0' ? chosen : default_name;
+    name_ = name;
+    if (open(name, error)) return true;
+    error = "cannot load " + name_ + " (" + error + ")";
+    return false;
+  }
+  // The name open_dependency chose, for later messages.
+  const std::string& name() const { return name_; }
+
   // Points `out` at the symbol; false if the library lacks it.
   template <typename T>
   bool bind(const char* symbol, T& out) const {
@@ -52,6 +67,7 @@ class DynamicLibrary {
 
  private:
   void* handle_ = nullptr;
+  std::string name_;
 };
 
 }  // namespace plua::runtime

@@ -1,30 +1,19 @@
 #include "net/http/curl_api.hpp"
 
-#include <cstdlib>
-
 namespace plua::stdlib::net {
 
 namespace {
 
 constexpr const char* kLibrary = "libcurl.so.4";  // Debian's libcurl4 (OpenSSL flavour)
 
-// The library to load: PLUA_LIBCURL overrides the name (tests use it to
-// check the message when libcurl is missing).
-const char* library_name() {
-  const char* name = std::getenv("PLUA_LIBCURL");
-  return name != nullptr && *name != '\0' ? name : kLibrary;
-}
-
 }  // namespace
 
 std::unique_ptr<CurlApi> CurlApi::load(std::string& error) {
-  const char* name = library_name();
   auto api = std::make_unique<CurlApi>();
   runtime::DynamicLibrary& library = api->library_;
-  if (!library.open(name, error)) {
-    error = std::string("cannot load ") + name + " (" + error + ")";
-    return nullptr;
-  }
+  // PLUA_LIBCURL overrides the name (a test checks the message when the
+  // library is missing).
+  if (!library.open_dependency(kLibrary, "PLUA_LIBCURL", error)) return nullptr;
   const bool ok = library.bind("curl_global_init", api->global_init) &&
                   library.bind("curl_global_cleanup", api->global_cleanup) &&
                   library.bind("curl_easy_init", api->easy_init) &&
@@ -42,13 +31,13 @@ std::unique_ptr<CurlApi> CurlApi::load(std::string& error) {
                   library.bind("curl_slist_append", api->slist_append) &&
                   library.bind("curl_slist_free_all", api->slist_free_all);
   if (!ok) {
-    error = std::string("cannot load ") + name + " (" + runtime::DynamicLibrary::missing() + ")";
+    error = "cannot load " + library.name() + " (" + runtime::DynamicLibrary::missing() + ")";
     return nullptr;  // the destructor closes the library
   }
   // Reference-counted since libcurl 7.84, and thread-safe: each runtime
   // pairs its own init with the cleanup in the destructor.
   if (api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-    error = std::string("cannot initialise ") + name + " (curl_global_init failed)";
+    error = "cannot initialise " + library.name() + " (curl_global_init failed)";
     return nullptr;
   }
   api->initialised_ = true;

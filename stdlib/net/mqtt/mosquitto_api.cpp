@@ -1,30 +1,19 @@
 #include "net/mqtt/mosquitto_api.hpp"
 
-#include <cstdlib>
-
 namespace plua::stdlib::mqtt {
 
 namespace {
 
 constexpr const char* kLibrary = "libmosquitto.so.1";  // Debian's libmosquitto1 (2.0.x)
 
-// PLUA_LIBMOSQUITTO overrides the name (a test checks the message when the
-// library is missing).
-const char* library_name() {
-  const char* name = std::getenv("PLUA_LIBMOSQUITTO");
-  return name != nullptr && *name != '\0' ? name : kLibrary;
-}
-
 }  // namespace
 
 std::unique_ptr<MosquittoApi> MosquittoApi::load(std::string& error) {
-  const char* name = library_name();
   auto api = std::make_unique<MosquittoApi>();
   runtime::DynamicLibrary& library = api->library_;
-  if (!library.open(name, error)) {
-    error = std::string("cannot load ") + name + " (" + error + ")";
-    return nullptr;
-  }
+  // PLUA_LIBMOSQUITTO overrides the name (a test checks the message when the
+  // library is missing).
+  if (!library.open_dependency(kLibrary, "PLUA_LIBMOSQUITTO", error)) return nullptr;
   const bool ok = library.bind("mosquitto_lib_init", api->lib_init) &&
                   library.bind("mosquitto_lib_cleanup", api->lib_cleanup) &&
                   library.bind("mosquitto_new", api->create) && library.bind("mosquitto_destroy", api->destroy) &&
@@ -53,13 +42,13 @@ std::unique_ptr<MosquittoApi> MosquittoApi::load(std::string& error) {
                   library.bind("mosquitto_strerror", api->strerror) &&
                   library.bind("mosquitto_connack_string", api->connack_string);
   if (!ok) {
-    error = std::string("cannot load ") + name + " (" + runtime::DynamicLibrary::missing() + ")";
+    error = "cannot load " + library.name() + " (" + runtime::DynamicLibrary::missing() + ")";
     return nullptr;
   }
   // Reference-counted in libmosquitto 2.0: each runtime pairs its own init
   // with the cleanup in the destructor.
   if (api->lib_init() != MOSQ_ERR_SUCCESS) {
-    error = std::string("cannot initialise ") + name + " (mosquitto_lib_init failed)";
+    error = "cannot initialise " + library.name() + " (mosquitto_lib_init failed)";
     return nullptr;
   }
   api->initialised_ = true;
