@@ -7,6 +7,7 @@ int open_lual_native(lua_State* L);
 int open_json(lua_State* L);
 int open_net(lua_State* L);
 int open_fibaro_tasks(lua_State* L);
+int open_fibaro_objects(lua_State* L);
 int open_mqtt_native(lua_State* L);
 
 std::span<const runtime::BundledCModule> bundled_c_modules() {
@@ -15,6 +16,7 @@ std::span<const runtime::BundledCModule> bundled_c_modules() {
       {"json", &open_json},
       {"plua.net", &open_net},
       {"plua.fibaro.tasks", &open_fibaro_tasks},
+      {"plua.fibaro.objects", &open_fibaro_objects},
       {"plua.mqtt.native", &open_mqtt_native},
   };
   return modules;

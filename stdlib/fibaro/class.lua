@@ -1,9 +1,17 @@
 -- The HC3's `class "Name"(Base)` helper: defines the global Name, a class
 -- whose instances are made by calling it (Name(...) runs Name:__init(...)),
 -- optionally inheriting from Base.
+--
+-- As on the box, where classes are C++ objects, an instance is a userdata
+-- to type(): QuickApps test `type(self) == "userdata"`. Its fields live in
+-- a table of its own (fields[object]); reads fall back to the class and
+-- its bases, and the class's metamethods (__tostring, __eq, ...) apply.
 local args = require("plua.args")
+local objects = require("plua.fibaro.objects")
 
 local M = {}
+
+local fields = setmetatable({}, { __mode = "k" }) -- instance -> its fields
 
 -- Metamethods are looked up raw on the metatable, so a subclass copies its
 -- base's when it is declared.
@@ -11,16 +19,35 @@ local inherited = { "__tostring", "__eq", "__lt", "__le", "__add", "__sub", "__m
   "__concat", "__len", "__call", "__close" }
 
 local function instantiate(cls, ...)
-  local object = setmetatable({}, cls)
+  local object = objects.new(cls)
+  fields[object] = {}
   local init = cls.__init
   if init then init(object, ...) end
   return object
 end
 
--- A class table: its own __index, named for tostring and error messages.
+-- Is v an instance made by a class of this module?
+function M.is_object(v) return fields[v] ~= nil end
+
+-- The field the instance itself holds (nil if only its class has one).
+function M.own(object, key)
+  local own = fields[object]
+  return own and own[key]
+end
+
+-- A class table, which is also the metatable of its instances (so that
+-- getmetatable(object) == Class): reads look in the instance's fields,
+-- then in the class and its bases; __name names it for tostring and error
+-- messages.
 function M.new(name, base)
   local cls = { __name = name }
-  cls.__index = cls
+  cls.__index = function(object, key)
+    local value = fields[object][key]
+    if value == nil then return cls[key] end
+    return value
+  end
+  cls.__newindex = function(object, key, value) fields[object][key] = value end
+  cls.__pairs = function(object) return next, fields[object], nil end
   setmetatable(cls, { __call = instantiate, __index = base, __tostring = function() return "class " .. name end })
   return cls
 end

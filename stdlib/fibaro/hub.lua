@@ -34,24 +34,58 @@ for _, level in ipairs({ "debug", "trace", "warning", "error" }) do
   end
 end
 
+local plain_action
+-- The actions a device with no QuickApp object behind it takes (the
+-- controller, devices created by api.post("/devices")): what the box's own
+-- drivers do with them, on the device's properties.
+local plain_actions = {
+  turnOn = function(device) model.set_property(device.id, "value", true) end,
+  turnOff = function(device) model.set_property(device.id, "value", false) end,
+  toggle = function(device) model.set_property(device.id, "value", not device.properties.value) end,
+  setValue = function(device, value) model.set_property(device.id, "value", value) end,
+  wakeUpDeadDevice = function(device, target) -- the controller's
+    if device.id == 1 and to_id(target) and model.devices[to_id(target)] then
+      model.set_property(to_id(target), "dead", false)
+    end
+  end,
+}
+
+local function warn(text) log.write("WARNING", rawget(_G, "__TAG") or "QUICKAPP", text) end
+
+plain_action = function(id, action, ...)
+  local device = model.devices[id]
+  if not device then return warn(("fibaro.call(%d, '%s'): there is no device %d"):format(id, action, id)) end
+  local run = plain_actions[action]
+  if not run or (device.actions[action] == nil and not (id == 1 and action == "wakeUpDeadDevice")) then
+    return warn(("fibaro.call(%d, '%s'): device %d (%s) has no QuickApp and no action '%s'"):format(id, action,
+      id, device.type, action))
+  end
+  local packed = table.pack(...)
+  tasks.post(function() run(device, table.unpack(packed, 1, packed.n)) end, "action")
+end
+
 -- Asynchronous, as on the HC3: the action runs as its own task, after the
 -- caller's; an error in it names the script line of the call.
 local function call_one(id, action, ...)
   id = check_id(id, "call")
   check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
   local object = model.objects[id]
-  if not object then
-    log.write("WARNING", rawget(_G, "__TAG") or "QUICKAPP",
-      ("fibaro.call(%d, '%s'): no such device in the emulation"):format(id, action))
-    return
-  end
+  if not object then return plain_action(id, action, ...) end
   local packed = table.pack(...)
   if model.trace then
     local shown = {}
     for i = 1, packed.n do shown[i] = model.describe(packed[i]) end
     model.trace(("fibaro.call(%d, %q%s)"):format(id, action, packed.n > 0 and ", " .. table.concat(shown, ", ") or ""))
   end
-  tasks.post(function() object:callAction(action, table.unpack(packed, 1, packed.n)) end, "action")
+  tasks.post(function()
+    -- a QuickApp:actionHandler(event) takes every action, its children's too
+    local qa = model.objects[model.main_id]
+    local handler = qa and qa.actionHandler
+    if type(handler) == "function" then
+      return handler(qa, { deviceId = id, actionName = action, args = { table.unpack(packed, 1, packed.n) } })
+    end
+    object:callAction(action, table.unpack(packed, 1, packed.n))
+  end, "action")
 end
 
 function fibaro.call(id, action, ...)
@@ -167,7 +201,8 @@ function fibaro.getIds(devices)
   check(type(devices) == "table", 1, "getIds", "table of devices expected, got " .. type(devices))
   local ids = {}
   for _, device in ipairs(devices) do
-    if type(device) == "table" and device.id then ids[#ids + 1] = device.id end
+    -- the box leaves out its own devices (ids 1 to 3), as here
+    if type(device) == "table" and math.type(device.id) == "integer" and device.id > 3 then ids[#ids + 1] = device.id end
   end
   return ids
 end
@@ -237,13 +272,112 @@ function fibaro.emitCustomEvent(name)
   model.emit("CustomEvent", { name = name })
 end
 
-local function offline(name)
-  return function() args.raise(("fibaro.%s is not supported offline (it needs a real HC3)"):format(name)) end
+-- ---- alarms, scenes, profiles, group actions (over the REST API, as on the box) ----
+
+local function api() return require("plua.fibaro.api") end
+
+-- fibaro.alarm(partitionId, "arm"|"disarm") or fibaro.alarm("arm"|"disarm")
+-- for the whole house.
+function fibaro.alarm(partition, action)
+  if type(partition) == "string" then partition, action = nil, partition end
+  check(partition == nil or to_id(partition), 1, "alarm", "partition id or action expected, got " .. type(partition))
+  check(action == "arm" or action == "disarm", partition and 2 or 1, "alarm",
+    ("'arm' or 'disarm' expected, got %s"):format(model.describe(action)))
+  local path = partition and ("/alarms/v1/partitions/%d/actions/arm"):format(to_id(partition))
+    or "/alarms/v1/partitions/actions/arm"
+  if action == "arm" then api().post(path) else api().delete(path) end
 end
-for _, name in ipairs({ "alarm", "alert", "getPartition", "getPartitions", "getPartitionArmState",
-  "getHomeArmState", "isHomeBreached", "isPartitionBreached", "scene", "profile", "wakeUpDeadDevice",
-  "callGroupAction" }) do
-  fibaro[name] = offline(name)
+
+function fibaro.getPartitions() return (api().get("/alarms/v1/partitions")) end
+
+function fibaro.getPartition(id)
+  return (api().get("/alarms/v1/partitions/" .. check_id(id, "getPartition", "partition id")))
 end
+
+function fibaro.getPartitionArmState(id)
+  local p = fibaro.getPartition(check_id(id, "getPartitionArmState", "partition id"))
+  return p and (p.armed and "armed" or "disarmed")
+end
+
+function fibaro.getHomeArmState() return require("plua.fibaro.alarms").home_state() end
+
+function fibaro.isHomeBreached() return next(require("plua.fibaro.alarms").breached_ids()) ~= nil end
+
+function fibaro.isPartitionBreached(id)
+  id = check_id(id, "isPartitionBreached", "partition id")
+  for _, breached in ipairs(require("plua.fibaro.alarms").breached_ids()) do
+    if breached == id then return true end
+  end
+  return false
+end
+
+-- fibaro.alert(kind, userIds, text): offline there is no one to notify;
+-- the alert is logged so that the QuickApp's flow can be followed.
+local alert_kinds = { email = true, push = true, simplePush = true }
+function fibaro.alert(kind, ids, text)
+  check(alert_kinds[kind], 1, "alert", "'email', 'push' or 'simplePush' expected, got " .. model.describe(kind))
+  check(type(ids) == "table", 2, "alert", "table of user ids expected, got " .. type(ids))
+  check(type(text) == "string", 3, "alert", "notification text expected, got " .. type(text))
+  local shown = {}
+  for i, id in ipairs(ids) do shown[i] = tostring(id) end
+  log.write("INFO", "ALERT", ("%s to [%s]: %s (offline, not sent)"):format(kind, table.concat(shown, ","), text))
+end
+
+-- fibaro.scene("execute"|"kill", {ids}): scenes run on the box's scene
+-- engine, not in a QuickApp.
+function fibaro.scene(action, ids)
+  check(action == "execute" or action == "kill", 1, "scene", "'execute' or 'kill' expected, got " .. model.describe(action))
+  check(type(ids) == "table", 2, "scene", "table of scene ids expected, got " .. type(ids))
+  for _, id in ipairs(ids) do
+    local _, status = api().post(("/scenes/%d/%s"):format(check_id(id, "scene", "scene id"), action))
+    if status == 404 then args.raise(("fibaro.scene: no scene %d"):format(id)) end
+    args.raise(("fibaro.scene: scene %d: running a scene needs a real HC3"):format(id))
+  end
+end
+
+function fibaro.profile(action, id)
+  check(action == "activeProfile", 1, "profile", "'activeProfile' expected, got " .. model.describe(action))
+  local result, status = api().post("/profiles/activeProfile/" .. check_id(id, "profile", "profile id"))
+  return result, status
+end
+
+-- { args = {...}, filters = {...} } -> the ids of the devices acted on (nil
+-- if the request was refused).
+function fibaro.callGroupAction(action, data)
+  check(type(action) == "string", 1, "callGroupAction", "action name expected, got " .. type(action))
+  check(type(data) == "table", 2, "callGroupAction", "table expected, got " .. type(data))
+  local result, status = api().post("/devices/groupAction/" .. action, data)
+  return status == 202 and result.devices or nil
+end
+
+-- A UI event on a device, as pressing the element in the app would.
+function fibaro.callUI(id, event, element, value)
+  id = check_id(id, "callUI")
+  check(type(event) == "string", 2, "callUI", "event type expected, got " .. type(event))
+  check(type(element) == "string", 3, "callUI", "element name expected, got " .. type(element))
+  local _, status = api().post("/plugins/callUIEvent", { deviceID = id, eventType = event, elementName = element,
+    values = value ~= nil and { value } or {} })
+  return status
+end
+
+-- The Z-Wave controller's action: offline a dead device simply comes back.
+function fibaro.wakeUpDeadDevice(id)
+  fibaro.call(1, "wakeUpDeadDevice", check_id(id, "wakeUpDeadDevice"))
+end
+
+-- Every callback runs as its own task in plua already; the flag is kept
+-- for QuickApps that read it back.
+local async_handler = true
+function fibaro.useAsyncHandler(value)
+  check(type(value) == "boolean", 1, "useAsyncHandler", "boolean expected, got " .. type(value))
+  async_handler = value
+end
+function fibaro._async_handler(value)
+  if value ~= nil then async_handler = value == true end
+  return async_handler
+end
+
+fibaro.getSceneVariable = function() args.raise("fibaro.getSceneVariable is for scenes, not QuickApps") end
+fibaro.setSceneVariable = function() args.raise("fibaro.setSceneVariable is for scenes, not QuickApps") end
 
 return fibaro

@@ -15,6 +15,7 @@ local tasks = require("plua.fibaro.tasks")
 
 local M = {}
 local loaded_files = {}
+local chunk_names = {} -- file name -> the chunk name it was first loaded with
 local main_device
 
 -- A header value that is Lua source ({...}, 42, "text") -> its value.
@@ -32,10 +33,10 @@ end
 local events_of = { button = { "onReleased", "onLongPressDown", "onLongPressReleased" }, slider = { "onChanged" },
   switch = { "onReleased", "onToggled" }, select = { "onToggled" }, multi = { "onToggled" } }
 
-local function add_ui(element, device, callbacks)
+local function add_ui(element, device)
   if type(element) ~= "table" then return end
   if element[1] ~= nil then -- a row of elements
-    for _, e in ipairs(element) do add_ui(e, device, callbacks) end
+    for _, e in ipairs(element) do add_ui(e, device) end
     return
   end
   for kind, events in pairs(events_of) do
@@ -43,7 +44,6 @@ local function add_ui(element, device, callbacks)
     if id then
       for _, event in ipairs(events) do
         if element[event] then
-          callbacks[#callbacks + 1] = { id, event, element[event] }
           local list = device.properties.uiCallbacks
           list[#list + 1] = { name = id, eventType = event, callback = element[event] }
         end
@@ -77,6 +77,16 @@ local function find_file(file, main)
     end
   end
   error(("%s: header 'file': cannot open %s"):format(file.where, file.path), 0)
+end
+
+-- A file's text for /quickApp/{id}/files ("" if it cannot be read: the
+-- main chunk may come from stdin).
+local function read_text(path)
+  local f = path and io.open(path, "rb")
+  if not f then return "" end
+  local text = f:read("a")
+  f:close()
+  return text
 end
 
 local function install_globals(config)
@@ -117,8 +127,20 @@ local function install_globals(config)
       return (api.get("/devices?parentId=" .. (id == nil and main_device.id or check_id(id, "getChildDevices"))))
     end,
     deleteDevice = function(id) return api.delete("/devices/" .. check_id(id, "deleteDevice")) end,
-    restart = function() args.raise("plugin.restart is not supported offline") end,
+    -- the child's device record (its QuickApp object is createChildDevice's)
+    createChildDevice = function(spec)
+      local err = model.child_spec_error(spec)
+      if err then args.error(1, "plugin.createChildDevice", err) end
+      local data = model.copy(spec)
+      data.parentId = data.parentId or main_device.id
+      local device = api.post("/plugins/createChildDevice", data)
+      if not device then args.error(1, "plugin.createChildDevice", "no device " .. model.describe(data.parentId)) end
+      return device
+    end,
+    restart = function(id) M.restart(id == nil and main_device.id or check_id(id, "restart")) end,
   }
+  require("plua.fibaro.builtins").install(_G)
+  _G.RefreshStateSubscriber = require("plua.fibaro.refresh_states")
   _G.__TAG = (config.name .. main_device.id):upper()
   -- As on the controller: print is a DEBUG line with the QuickApp's tag.
   _G.print = function(...) log.write("DEBUG", rawget(_G, "__TAG") or "QUICKAPP", ...) end
@@ -170,16 +192,19 @@ function M.setup(config)
   end
   main_device = model.create_device({ id = id, name = config.name, type = config.type, properties = properties,
     interfaces = interfaces })
-  local callbacks = {}
-  for _, u in ipairs(config.ui) do add_ui(literal(u, "u"), main_device, callbacks) end
-  quickapp.ui_callbacks = callbacks
+  for _, u in ipairs(config.ui) do add_ui(literal(u, "u"), main_device) end
 
+  local files = { { name = "main", type = "lua", isMain = true, isOpen = false, content = read_text(config.file) } }
+  chunk_names.main = "@" .. config.file
   for _, file in ipairs(config.files) do
     local path = find_file(file, config.file)
     local chunk, err = loadfile(path, "bt")
     if not chunk then error(err, 0) end
     loaded_files[#loaded_files + 1] = chunk
+    files[#files + 1] = { name = file.name, type = "lua", isMain = false, isOpen = false, content = read_text(path) }
+    chunk_names[file.name] = "@" .. path
   end
+  model.files[id] = files
   install_globals(config)
   if config.debug then
     model.trace = function(text) log.line("INFO", "PLUA", text) end
@@ -202,5 +227,39 @@ function M.start()
     _G.quickApp = quickapp.QuickApp(main_device)
   end, "onInit", on_init)
 end
+
+-- plugin.restart / POST /plugins/restart: the QuickApp starts again in
+-- place, as on the box: its timers and subscriptions end, its files (as
+-- /quickApp/{id}/files holds them now) run again, the `file` headers'
+-- first and main last, then onInit on a new QuickApp object. Devices,
+-- variables and storage stay.
+function M.restart(id)
+  if id ~= main_device.id then
+    args.raise(("plugin.restart: device %d is not a QuickApp (its QuickApp is %d)"):format(id, main_device.id))
+  end
+  log.line("INFO", "PLUA", ("restarting QuickApp %d"):format(id))
+  for _, timer in ipairs(_PY.pending()) do
+    if timer.kind == "interval" then clearInterval(timer.id) else clearTimeout(timer.id) end
+  end
+  require("plua.fibaro.refresh_states").stop_all()
+  for child_id, object in pairs(model.objects) do
+    if object ~= nil and child_id ~= id then model.objects[child_id] = nil end
+  end
+  model.objects[id] = nil
+  local files, main = {}, nil
+  for _, f in ipairs(model.files[id]) do
+    if f.isMain then main = f else files[#files + 1] = f end
+  end
+  files[#files + 1] = main
+  tasks.post(function()
+    for _, f in ipairs(files) do
+      local chunk, err = load(f.content, chunk_names[f.name] or ("=" .. f.name), "t", _G)
+      if not chunk then error(err, 0) end
+      chunk()
+    end
+    M.start()
+  end, "action")
+end
+require("plua.fibaro.api.plugins").restart = M.restart
 
 return M

@@ -5,7 +5,10 @@
 local clock = require("plua.fibaro.clock")
 local json = require("json")
 
-local M = { color = false }
+-- The last kRecent lines, as /debugMessages lists them: recent[id] =
+-- { id, timestamp, type, tag, message } for first_id <= id <= last_id.
+local M = { color = false, recent = {}, first_id = 1, last_id = 0 }
+local kRecent = 200
 
 local padded = { DEBUG = "DEBUG  ", TRACE = "TRACE  ", WARNING = "WARNING", ERROR = "ERROR  ", INFO = "INFO   " }
 local colors = { DEBUG = "\27[32m", TRACE = "\27[36m", WARNING = "\27[33m", ERROR = "\27[31m", INFO = "\27[34m" }
@@ -39,6 +42,26 @@ function M.line(level, tag, message)
   local label = padded[level] or level
   if M.color then label = colors[level] .. label .. reset end
   stdout:write(stamp, "[", label, "][", tostring(tag), "]: ", message, "\n")
+  local id = M.last_id + 1
+  M.last_id = id
+  M.recent[id] = { id = id, timestamp = floor(clock.now()), type = level:lower(), tag = tostring(tag),
+    message = message }
+  if id - M.first_id >= kRecent then
+    M.recent[M.first_id] = nil
+    M.first_id = M.first_id + 1
+  end
+end
+
+-- The kept lines newer than `last`, oldest first.
+function M.since(last)
+  local out = {}
+  for id = math.max(M.first_id, last + 1), M.last_id do out[#out + 1] = M.recent[id] end
+  return out
+end
+
+function M.clear_recent()
+  for id = M.first_id, M.last_id do M.recent[id] = nil end
+  M.first_id = M.last_id + 1
 end
 
 function M.write(level, tag, ...) M.line(level, tag, M.join(...)) end

@@ -12,12 +12,15 @@ local M = {
   custom_events = {}, -- name -> record
   custom_events_order = {},
   storage = {},   -- device id -> key -> { value = v, hidden = bool }
+  files = {},     -- QuickApp device id -> { { name, type, isMain, isOpen, content } }
   events = {},    -- refreshStates log, oldest first
   last_event = 0,
   latitude = 52.52, -- the place, for sunrise/sunset and /settings/location
   longitude = 13.405,
   main_id = nil,
   state_file = nil,
+  on_property_change = {}, -- fn(id, name, value) after each change (alarms watch breaches)
+  on_emit = {},            -- fn(event) for each event logged (RefreshStateSubscriber)
 }
 
 local kMaxEvents = 1000
@@ -45,6 +48,17 @@ local device_types = require("plua.fibaro.device_types")
 
 -- Whether `t` is a device type the emulation knows (the one list).
 function M.is_known_type(t) return device_types[t] ~= nil end
+
+-- Whether device type `t` is `kind` or has it in its baseType chain.
+function M.is_type_of(t, kind)
+  local seen = 0
+  while t and t ~= "" and seen < 50 do
+    if t == kind then return true end
+    local entry = device_types[t]
+    t, seen = entry and entry.base, seen + 1
+  end
+  return false
+end
 
 function M.next_id(from)
   local id = from or 5555
@@ -123,8 +137,10 @@ end
 -- The refreshStates log (kept to the last kMaxEvents).
 function M.emit(kind, data)
   M.last_event = M.last_event + 1
-  M.events[#M.events + 1] = { id = M.last_event, type = kind, data = data, created = now() }
+  local event = { id = M.last_event, type = kind, data = data, created = now() }
+  M.events[#M.events + 1] = event
   if #M.events > kMaxEvents then table.remove(M.events, 1) end
+  for _, watch in ipairs(M.on_emit) do watch(event) end
 end
 
 local function same(a, b)
@@ -144,6 +160,7 @@ function M.set_property(id, name, value)
   device.modified = now()
   if M.trace then M.trace(("device %d: %s = %s"):format(id, name, M.describe(value))) end
   M.emit("DevicePropertyUpdatedEvent", { id = id, property = name, newValue = copy(value), oldValue = copy(old) })
+  for _, watch in ipairs(M.on_property_change) do watch(id, name, value) end
   return true
 end
 
@@ -262,6 +279,70 @@ end
 function M.add_custom_event(name, description)
   if not M.custom_events[name] then M.custom_events_order[#M.custom_events_order + 1] = name end
   M.custom_events[name] = { name = name, userDescription = description or "" }
+end
+
+-- ---- views, interfaces, children (shared by QuickApp methods and /plugins) ----
+
+-- A UI element's property (label text, slider value, ...), as the HC3's
+-- PluginChangedViewEvent reports it.
+function M.update_view(id, element, property, value)
+  local view = M.devices[id].view
+  view[element] = view[element] or {}
+  view[element][property] = copy(value)
+  M.emit("PluginChangedViewEvent", { deviceId = id, elementName = element, propertyName = property,
+    newValue = copy(value) })
+end
+
+function M.interfaces_error(list)
+  if type(list) ~= "table" then return "table of interface names expected, got " .. type(list) end
+  for i, name in ipairs(list) do
+    if type(name) ~= "string" or name == "" then
+      return ("interface name expected at index %d, got %s"):format(i, name == "" and "empty string" or type(name))
+    end
+  end
+  return nil
+end
+
+function M.has_interface(device, name)
+  for _, i in ipairs(device.interfaces) do
+    if i == name then return true end
+  end
+  return false
+end
+
+function M.add_interfaces(id, list)
+  local device = M.devices[id]
+  for _, name in ipairs(list) do
+    if not M.has_interface(device, name) then device.interfaces[#device.interfaces + 1] = name end
+  end
+  M.emit("DeviceModifiedEvent", { id = id })
+end
+
+function M.delete_interfaces(id, list)
+  local interfaces = M.devices[id].interfaces
+  for _, name in ipairs(list) do
+    for i = #interfaces, 1, -1 do
+      if interfaces[i] == name then table.remove(interfaces, i) end
+    end
+  end
+  M.emit("DeviceModifiedEvent", { id = id })
+end
+
+-- Why { name, type, initialProperties, initialInterfaces } cannot make a
+-- child device (nil if it can).
+function M.child_spec_error(spec)
+  if type(spec) ~= "table" then return "table expected, got " .. type(spec) end
+  if type(spec.name) ~= "string" or spec.name == "" then
+    return "field 'name' must be a non-empty string, got " .. (spec.name == "" and "empty string" or type(spec.name))
+  end
+  if type(spec.type) ~= "string" or not M.is_known_type(spec.type) then
+    return "field 'type' must be a device type such as com.fibaro.binarySwitch"
+  end
+  local err = spec.initialProperties ~= nil and M.properties_error(spec.initialProperties)
+  if err then return "field 'initialProperties': " .. err end
+  err = spec.initialInterfaces ~= nil and M.interfaces_error(spec.initialInterfaces)
+  if err then return "field 'initialInterfaces': " .. err end
+  return nil
 end
 
 -- ---- persistence -----------------------------------------------------------

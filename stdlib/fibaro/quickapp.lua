@@ -10,6 +10,9 @@ local M = {}
 
 local function tag() return rawget(_G, "__TAG") or "QUICKAPP" end
 
+-- A field the object itself holds (not one its class provides).
+local function rawget_field(object, key) return class.own(object, key) end
+
 local check = args.check
 
 -- check() for a message that is nil when the argument is fine.
@@ -20,9 +23,10 @@ end
 -- self.method(...) instead of self:method(...) passes the first argument
 -- as self; say so rather than failing somewhere inside.
 local function self_error(self, name)
-  if type(self) == "table" and math.type(self.id) == "integer" then return nil end
-  return ("calling '%s' on bad self (QuickApp object expected, got %s; call it as self:%s(...))"):format(name,
-    type(self) == "table" and "a table without an id" or type(self), name)
+  if class.is_object(self) and math.type(self.id) == "integer" then return nil end
+  local got = type(self)
+  if class.is_object(self) then got = "an object without an id" elseif got == "table" then got = "a table" end
+  return ("calling '%s' on bad self (QuickApp object expected, got %s; call it as self:%s(...))"):format(name, got, name)
 end
 
 local function check_self(self, name)
@@ -54,16 +58,6 @@ local function class_error(cls)
   return "class derived from QuickAppChild expected"
 end
 
-local function interfaces_error(list)
-  if type(list) ~= "table" then return "table of interface names expected, got " .. type(list) end
-  for i, name in ipairs(list) do
-    if type(name) ~= "string" or name == "" then
-      return ("interface name expected at index %d, got %s"):format(i, name == "" and "empty string" or type(name))
-    end
-  end
-  return nil
-end
-
 local QuickAppBase = class.new("QuickAppBase")
 M.QuickAppBase = QuickAppBase
 
@@ -90,14 +84,11 @@ end
 
 -- The UI: labels, buttons and sliders keep their properties here.
 function QuickAppBase:updateView(element, property, value)
-  local view = device_of(self, "updateView").view
+  device_of(self, "updateView")
   check(type(element) == "string", 1, "updateView", "element id expected, got " .. type(element))
   check(type(property) == "string", 2, "updateView", "property name expected, got " .. type(property))
   check_error(model.value_error(value, "view value"), 3, "updateView")
-  view[element] = view[element] or {}
-  view[element][property] = value
-  model.emit("PluginChangedViewEvent", { deviceId = self.id, elementName = element, propertyName = property,
-    newValue = value })
+  model.update_view(self.id, element, property, value)
 end
 
 function QuickAppBase:setVariable(name, value)
@@ -193,38 +184,22 @@ for method, field in pairs({ setEnabled = "enabled", setVisible = "visible" }) d
   end
 end
 
-local function has_interface(device, name)
-  for _, i in ipairs(device.interfaces) do
-    if i == name then return true end
-  end
-  return false
-end
-
 function QuickAppBase:hasInterface(name)
   local device = device_of(self, "hasInterface")
   check(type(name) == "string", 1, "hasInterface", "interface name expected, got " .. type(name))
-  return has_interface(device, name)
+  return model.has_interface(device, name)
 end
 
 function QuickAppBase:addInterfaces(list)
-  local device = device_of(self, "addInterfaces")
-  check_error(interfaces_error(list), 1, "addInterfaces")
-  local interfaces = device.interfaces
-  for _, name in ipairs(list) do
-    if not has_interface(device, name) then interfaces[#interfaces + 1] = name end
-  end
-  model.emit("DeviceModifiedEvent", { id = self.id })
+  device_of(self, "addInterfaces")
+  check_error(model.interfaces_error(list), 1, "addInterfaces")
+  model.add_interfaces(self.id, list)
 end
 
 function QuickAppBase:deleteInterfaces(list)
-  local interfaces = device_of(self, "deleteInterfaces").interfaces
-  check_error(interfaces_error(list), 1, "deleteInterfaces")
-  for _, name in ipairs(list) do
-    for i = #interfaces, 1, -1 do
-      if interfaces[i] == name then table.remove(interfaces, i) end
-    end
-  end
-  model.emit("DeviceModifiedEvent", { id = self.id })
+  device_of(self, "deleteInterfaces")
+  check_error(model.interfaces_error(list), 1, "deleteInterfaces")
+  model.delete_interfaces(self.id, list)
 end
 
 -- What fibaro.call and /devices/{id}/action/{name} run.
@@ -248,6 +223,43 @@ function QuickAppBase:registerUICallback(element, event, method)
   self.uiCallbacks[element][event] = method
 end
 
+-- The callbacks the device's uiCallbacks property lists ({ name,
+-- eventType, callback }), as the box registers them for a new object.
+function QuickAppBase:setupUICallbacks()
+  local device = device_of(self, "setupUICallbacks")
+  for _, cb in ipairs(device.properties.uiCallbacks or {}) do
+    if type(cb) == "table" and type(cb.name) == "string" and type(cb.eventType) == "string"
+        and type(cb.callback) == "string" and cb.callback ~= "" then
+      self:registerUICallback(cb.name, cb.eventType, cb.callback)
+    end
+  end
+end
+
+-- A UI event raised from code, as if the element had been used.
+function QuickAppBase:UIAction(eventType, elementName, arg)
+  check_self(self, "UIAction")
+  check(type(eventType) == "string", 1, "UIAction", "event type expected, got " .. type(eventType))
+  check(type(elementName) == "string", 2, "UIAction", "element name expected, got " .. type(elementName))
+  return self:UIHandler({ deviceId = self.id, eventType = eventType, elementName = elementName,
+    values = arg ~= nil and { arg } or {} })
+end
+
+-- POST /plugins/interfaces for this device: action "add" or "delete".
+function QuickAppBase:updateInterfaces(action, list)
+  device_of(self, "updateInterfaces")
+  check(action == "add" or action == "delete", 1, "updateInterfaces", "'add' or 'delete' expected, got " .. model.describe(action))
+  check_error(model.interfaces_error(list), 2, "updateInterfaces")
+  if action == "add" then model.add_interfaces(self.id, list) else model.delete_interfaces(self.id, list) end
+end
+
+-- Whether the device's type is `kind` or derives from it (through the
+-- HC3's baseType chain).
+function QuickAppBase:isTypeOf(kind)
+  local device = device_of(self, "isTypeOf")
+  check(type(kind) == "string", 1, "isTypeOf", "device type expected, got " .. type(kind))
+  return model.is_type_of(device.type, kind)
+end
+
 -- A UI event ({deviceId, elementName, eventType, values}) -> its method.
 function QuickAppBase:UIHandler(event)
   local callbacks = self.uiCallbacks[event.elementName]
@@ -263,27 +275,20 @@ end
 local QuickApp = class.inherit(class.new("QuickApp"), QuickAppBase)
 M.QuickApp = QuickApp
 
+-- As on the box: the UI callbacks, onInit, then the children (if onInit
+-- did not initChildDevices itself, they get the QuickAppChild class).
 function QuickApp:__init(device)
   QuickAppBase.__init(self, device)
   self.childDevices = {}
-  for _, ui in ipairs(M.ui_callbacks or {}) do
-    self:registerUICallback(ui[1], ui[2], ui[3])
-  end
+  self:setupUICallbacks()
   if self.onInit then self:onInit() end
+  if not rawget_field(self, "_children_ready") then self:initChildDevices() end
 end
 
 -- spec = { name, type, initialProperties, initialInterfaces }
 function QuickApp:createChildDevice(spec, childClass)
   device_of(self, "createChildDevice")
-  check(type(spec) == "table", 1, "createChildDevice", "table expected, got " .. type(spec))
-  check(type(spec.name) == "string" and spec.name ~= "", 1, "createChildDevice",
-    "field 'name' must be a non-empty string, got " .. (spec.name == "" and "empty string" or type(spec.name)))
-  check(type(spec.type) == "string" and model.is_known_type(spec.type), 1, "createChildDevice",
-    "field 'type' must be a device type such as com.fibaro.binarySwitch")
-  local err = spec.initialProperties ~= nil and model.properties_error(spec.initialProperties)
-  if err then check(false, 1, "createChildDevice", "field 'initialProperties': " .. err) end
-  err = spec.initialInterfaces ~= nil and interfaces_error(spec.initialInterfaces)
-  if err then check(false, 1, "createChildDevice", "field 'initialInterfaces': " .. err) end
+  check_error(model.child_spec_error(spec), 1, "createChildDevice")
   childClass = childClass or M.QuickAppChild
   check_error(class_error(childClass), 2, "createChildDevice")
   local interfaces = { "quickAppChild" }
@@ -310,6 +315,7 @@ function QuickApp:initChildDevices(map)
     local err = class_error(map[kind])
     if err then check(false, 1, "initChildDevices", ("'%s': %s"):format(kind, err)) end
   end
+  self._children_ready = true
   for _, id in ipairs(model.device_ids()) do
     local device = model.devices[id]
     if device.parentId == self.id and not self.childDevices[id] then

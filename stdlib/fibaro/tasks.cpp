@@ -15,8 +15,9 @@ namespace plua::stdlib {
 
 namespace {
 
-constexpr const char* kKinds[] = {"onInit", "action", "ui", nullptr};
-constexpr const char* kLabels[] = {"QuickApp:onInit", "a fibaro.call action", "a UI callback"};
+constexpr const char* kKinds[] = {"onInit", "action", "ui", "event", nullptr};
+constexpr const char* kLabels[] = {"QuickApp:onInit", "a fibaro.call action", "a UI callback",
+                                   "a RefreshStateSubscriber handler"};
 
 // C++ that may throw stays out of the Lua-facing frame (errors are longjmps).
 bool intern_definition(runtime::Runtime& rt, const lua_Debug& ar, runtime::Origin& origin) noexcept {

@@ -4,7 +4,8 @@
 --%%u:{button='b1',text='B',onReleased='pressed'}
 -- api.get/post/put/delete with random paths built from route fragments and
 -- random data. Invariants: every call returns (data, status) with status
--- one of the documented ones and data nil or a table that encodes as JSON,
+-- one of the documented ones and data a table that encodes as JSON (nil
+-- for a status of 300 or more),
 -- or raises a clear error, and only for a non-string path or a data
 -- argument that is neither a table nor a string; the model stays
 -- well-formed. The actions and UI events the calls queue run after
@@ -16,8 +17,8 @@ local function rand(n) -- a small LCG, so that the run is the same everywhere
 end
 local function pick(list) return list[1 + rand(#list)] end
 
-local STATUSES = { [200] = true, [201] = true, [202] = true, [204] = true, [400] = true, [404] = true, [409] = true,
-  [501] = true }
+local STATUSES = { [200] = true, [201] = true, [202] = true, [204] = true, [400] = true, [404] = true, [405] = true,
+  [409] = true, [501] = true }
 local counts = {}    -- "METHOD status" -> n
 local actions = {}   -- what the queued actions and UI events did
 local ids          -- device ids the paths use (set in onInit)
@@ -187,6 +188,9 @@ function QuickApp:onInit()
       if clear_error then bad("call %d: api.%s(%s) did not raise", i, method, tostring(path)) end
       if math.type(status) ~= "integer" or not STATUSES[status] then
         bad("call %d: api.%s(%q): status %s", i, method, path, tostring(status))
+      end
+      if status >= 300 and result ~= nil then
+        bad("call %d: api.%s(%q): status %d with data", i, method, path, status)
       end
       if result ~= nil and type(result) ~= "table" then
         bad("call %d: api.%s(%q): data is a %s", i, method, path, type(result))

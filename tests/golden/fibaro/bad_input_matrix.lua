@@ -29,8 +29,9 @@ local function show(v, depth)
     return math.type(v) == "float" and v == math.floor(v) and math.abs(v) < 1e15 and ("%.1f"):format(v) or tostring(v)
   end
   if v == json.null then return "json.null" end
+  -- QuickApp objects are userdata, as on the HC3
+  if t == "userdata" and math.type(v.id) == "integer" then return "<object " .. v.id .. ">" end
   if t ~= "table" then return t == "boolean" and tostring(v) or t end
-  if getmetatable(v) and math.type(rawget(v, "id")) == "integer" then return "<object " .. v.id .. ">" end
   depth = depth or 0
   if depth > 2 then return "{...}" end
   local keys, n = {}, #v
@@ -314,7 +315,7 @@ function QuickApp:onInit()
   matrix("plugin.getProperty", plugin.getProperty, nil, pack(self.id, "value"))
   matrix("plugin.getChildDevices", plugin.getChildDevices, nil, pack(self.id))
   matrix("plugin.deleteDevice", plugin.deleteDevice, nil, pack(7777))
-  try("plugin.restart()", plugin.restart, pack())
+  try("plugin.restart(7777)", plugin.restart, pack(7777))
 
   -- What the calls above left behind: no timer keeps the process alive.
   for id = 1, 2000 do clearTimeout(id) end

@@ -28,8 +28,12 @@ local SAMPLE = {
   "com.fibaro.husqvarnaMower",
 }
 
+-- api.post answers nil and the status for a refused request, as the box;
+-- the REST API's error body (what the server would send) says why.
+local router = require("plua.fibaro.api.router")
 local function post(body)
   local res, status = api.post("/devices", body)
+  if res == nil then res = router.dispatch("POST", "/devices", body) end
   return status, type(res) == "table" and (res.message or res.id) or tostring(res)
 end
 
