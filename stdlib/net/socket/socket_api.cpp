@@ -1,12 +1,13 @@
 // require("plua.net"): the HC3's net.TCPSocket and net.UDPSocket.
 //   local tcp = net.TCPSocket({timeout = 2000})  -- options optional (ms)
 //   tcp:connect(ip, port, {success = function() end, error = function(message) end})
-//   tcp:send(data, {success = function() end, error = ...})
+//   tcp:write(data, {success = function() end, error = ...})  -- or tcp:send
 //   tcp:read({success = function(data) end, error = ...})       -- what came next
 //   tcp:readUntil(delimiter, {success = function(data) end, error = ...})
 //   tcp:close()
 //   local udp = net.UDPSocket({broadcast = true, timeout = 2000})
 //   udp:sendTo(data, ip, port, {success = function() end, error = ...})
+//   udp:bind(ip, port)                                   -- listen there
 //   udp:receive({success = function(data, ip, port) end, error = ...})
 //   udp:close()
 // Callbacks run later as tasks, never inside the call; the texts given to
@@ -274,6 +275,40 @@ int udp_receive(lua_State* L) {
   return 0;
 }
 
+// The bind itself, owning the std::string: a uv status (0: bound).
+int bind_udp(lua_State* L, std::uint64_t id, int port) noexcept {
+  try {
+    UdpSocket* socket = runtime::runtime_of(L).service<SocketService>().udp(id);
+    if (socket == nullptr) return UV_EBADF;
+    return socket->bind(string_at(L, 2), port);
+  } catch (const std::bad_alloc&) {
+    return UV_ENOMEM;
+  } catch (const std::exception&) {
+    return UV_EINVAL;
+  }
+}
+
+// udp:bind(ip, port): listen on that local address and port (0: any port).
+int udp_bind(lua_State* L) {
+  const std::uint64_t id = check_udp(L).id;
+  check_host(L, 2);
+  if (lua_type(L, 3) != LUA_TNUMBER) luaL_typeerror(L, 3, "number");
+  int is_integer = 0;
+  const lua_Integer port = lua_tointegerx(L, 3, &is_integer);
+  if (is_integer == 0 || port < 0 || port > 65535) luaL_argerror(L, 3, "port must be an integer from 0 to 65535");
+  const int rc = bind_udp(L, id, static_cast<int>(port));
+  if (rc == UV_ENOMEM) lua::raise_out_of_memory(L);
+  if (rc == UV_EBADF) return luaL_error(L, "net.UDPSocket: the socket is closed");
+  if (rc == UV_EINVAL) {
+    return luaL_error(L, "net.UDPSocket: cannot bind %s:%d (not a numeric IP address)", lua_tostring(L, 2),
+                      static_cast<int>(port));
+  }
+  if (rc == UV_EALREADY) return luaL_error(L, "net.UDPSocket: the socket is bound already");
+  if (rc != 0) return luaL_error(L, "net.UDPSocket: cannot bind %s:%d (%s)", lua_tostring(L, 2), static_cast<int>(port),
+                                 uv_strerror(rc));
+  return 0;
+}
+
 int udp_close(lua_State* L) {
   close_socket(L, check_udp(L), [](SocketService& service, std::uint64_t id) { service.close_udp(id); });
   return 0;
@@ -326,11 +361,12 @@ void define_class(lua_State* L, const char* type, const luaL_Reg* methods, lua_C
 
 void add_socket_classes(lua_State* L) {
   static const luaL_Reg tcp_methods[] = {
-      {"connect", &tcp_connect}, {"send", &tcp_send},   {"read", &tcp_read},
+      {"connect", &tcp_connect}, {"send", &tcp_send},   {"write", &tcp_send}, {"read", &tcp_read},
       {"readUntil", &tcp_read_until}, {"close", &tcp_close}, {nullptr, nullptr},
   };
   static const luaL_Reg udp_methods[] = {
-      {"sendTo", &udp_send_to}, {"receive", &udp_receive}, {"close", &udp_close}, {nullptr, nullptr},
+      {"sendTo", &udp_send_to}, {"receive", &udp_receive}, {"bind", &udp_bind},
+      {"close", &udp_close},     {nullptr, nullptr},
   };
   define_class(L, kTcpType, tcp_methods, &tcp_gc, &tcp_close);
   define_class(L, kUdpType, udp_methods, &udp_gc, &udp_close);

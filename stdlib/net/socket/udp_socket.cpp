@@ -50,6 +50,21 @@ int UdpSocket::bind_for(int family) noexcept {
   return broadcast_ ? uv_udp_set_broadcast(udp_.get(), 1) : 0;
 }
 
+int UdpSocket::bind(const std::string& host, int port) noexcept {
+  if (bound_) return UV_EALREADY;
+  sockaddr_storage addr{};
+  try {
+    if (!parse_numeric(host, port, addr)) return UV_EINVAL;
+  } catch (...) {
+    return UV_ENOMEM;
+  }
+  if (const int rc = uv_udp_bind(udp_.get(), reinterpret_cast<const sockaddr*>(&addr), UV_UDP_REUSEADDR); rc != 0) {
+    return rc;
+  }
+  bound_ = true;
+  return broadcast_ ? uv_udp_set_broadcast(udp_.get(), 1) : 0;
+}
+
 // ---- sendTo --------------------------------------------------------------------
 
 void UdpSocket::send_to(const std::string& data, const std::string& host, int port, Operation&& op) {

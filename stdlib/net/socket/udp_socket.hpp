@@ -3,8 +3,10 @@
 // and the receives waiting in order. Owned by the SocketService.
 //
 // The socket binds on first use to an ephemeral port on every interface
-// (IPv4, or IPv6 when the first datagram goes to an IPv6 address), and
-// then allows broadcasts if asked to. It reads from the kernel only while
+// (IPv4, or IPv6 when the first datagram goes to an IPv6 address), or
+// where bind() says (the HC3's udp:bind(ip, port), with address reuse, so
+// that listeners such as SSDP's can share a port), and then allows
+// broadcasts if asked to. It reads from the kernel only while
 // a receive waits: datagrams that arrive meanwhile wait in the kernel.
 // The timeout (if any) limits each waiting receive.
 
@@ -36,6 +38,11 @@ class UdpSocket {
   // As for TcpSocket: `op` is taken over (unless they throw) and finished through the service.
   void send_to(const std::string& data, const std::string& host, int port, Operation&& op);
   void receive(Operation&& op);
+  // Binds now to host (a numeric address: "0.0.0.0", "::", an interface's)
+  // and port (0: any), so receives see what is sent to that port. A uv
+  // status: UV_EINVAL for a host that is not numeric, UV_EALREADY for a
+  // socket that is bound already (sendTo and receive bind on first use).
+  int bind(const std::string& host, int port) noexcept;
 
   // Fails everything pending with `message` (their error callbacks run).
   void fail_all(const char* message) noexcept;

@@ -1,0 +1,1 @@
+bash "$TOOLS_DIR/with_echo.sh" "$PLUA" "$SCRIPT"
