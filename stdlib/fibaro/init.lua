@@ -18,9 +18,10 @@ local loaded_files = {}
 local chunk_names = {} -- file name -> the chunk name it was first loaded with
 local main_device
 
--- A header value that is Lua source ({...}, 42, "text") -> its value.
+-- A header value that is Lua source ({...}, 42, "text", env.API_KEY,
+-- config.user .. "@home") -> its value.
 local function literal(entry, what)
-  local chunk, err = load("return " .. entry.text, "=header", "t", {})
+  local chunk, err = load("return " .. entry.text, "=header", "t", require("plua.fibaro.header_env").environment())
   if chunk then
     local ok, value = pcall(chunk)
     if ok then return value end
@@ -77,6 +78,42 @@ local function find_file(file, main)
     end
   end
   error(("%s: header 'file': cannot open %s"):format(file.where, file.path), 0)
+end
+
+-- ---- the sandbox ------------------------------------------------------------------
+-- On the box a QuickApp's code sees no io, no file loading, no modules and
+-- only the harmless part of os. Its chunks get this view of the globals
+-- as their _ENV: reads of a hidden name give nil (so the common
+-- `_ = loadfile and loadfile("TQAE.lua"){...}` line does nothing), every
+-- other read and every write is the real global's, so the emulation and
+-- the QuickApp share __TAG, quickApp and the rest. plua's own _PY stays;
+-- _G is the real global table.
+local hidden = { io = true, dofile = true, loadfile = true, require = true, package = true }
+local os_allowed = { time = true, date = true, clock = true, difftime = true }
+local sandbox
+local full_lua = false
+
+function M.sandbox()
+  if full_lua then return _G end
+  if sandbox then return sandbox end
+  local os_view = setmetatable({}, { __index = function(_, k) return os_allowed[k] and os[k] or nil end })
+  -- load without an environment loads into the QuickApp's, as on the box
+  local function sandboxed_load(chunk, name, mode, ...)
+    if select("#", ...) > 0 then return load(chunk, name, mode, ...) end
+    return load(chunk, name, mode, sandbox)
+  end
+  sandbox = setmetatable({}, {
+    -- _G stays the global table itself, so that rawget(_G, name) and
+    -- _G[name] see the QuickApp's globals
+    __index = function(_, k)
+      if k == "os" then return os_view end
+      if k == "load" then return sandboxed_load end
+      if hidden[k] then return nil end
+      return _G[k]
+    end,
+    __newindex = _G,
+  })
+  return sandbox
 end
 
 -- A file's text for /quickApp/{id}/files ("" if it cannot be read: the
@@ -147,6 +184,7 @@ local function install_globals(config)
 end
 
 function M.setup(config)
+  full_lua = config.full_lua
   if not model.is_known_type(config.type) then
     error(("%s: header 'type' expects a known device type (e.g. com.fibaro.binarySwitch), got '%s'")
       :format(config.type_where, config.type), 0)
@@ -198,7 +236,7 @@ function M.setup(config)
   chunk_names.main = "@" .. config.file
   for _, file in ipairs(config.files) do
     local path = find_file(file, config.file)
-    local chunk, err = loadfile(path, "bt")
+    local chunk, err = loadfile(path, "bt", M.sandbox())
     if not chunk then error(err, 0) end
     loaded_files[#loaded_files + 1] = chunk
     files[#files + 1] = { name = file.name, type = "lua", isMain = false, isOpen = false, content = read_text(path) }
@@ -253,7 +291,7 @@ function M.restart(id)
   files[#files + 1] = main
   tasks.post(function()
     for _, f in ipairs(files) do
-      local chunk, err = load(f.content, chunk_names[f.name] or ("=" .. f.name), "t", _G)
+      local chunk, err = load(f.content, chunk_names[f.name] or ("=" .. f.name), "t", M.sandbox())
       if not chunk then error(err, 0) end
       chunk()
     end

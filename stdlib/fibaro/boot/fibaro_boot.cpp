@@ -64,6 +64,8 @@ void push_config(lua_State* L, const Plan& plan) {
   set_optional(L, "description", h.description);
   lua_pushboolean(L, h.debug.value_or(false));
   lua_setfield(L, -2, "debug");
+  lua_pushboolean(L, h.full_lua.value_or(false));
+  lua_setfield(L, -2, "full_lua");
   if (h.interfaces) {
     push_literal(L, *h.interfaces);
     lua_setfield(L, -2, "interfaces");
@@ -140,6 +142,12 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
   std::fflush(stdout);
   for (const std::string& warning : headers.warnings) fmt::print(stderr, "plua: warning: {}\n", warning);
   if (script != chunks.end()) {
+    // The HC3's sandbox for the QuickApp's code (fullLua:true gives the
+    // whole Lua back): its _ENV is the emulation's view of the globals. On
+    // the first line, so that line numbers stay the file's.
+    if (!headers.full_lua.value_or(false)) {
+      script->text.insert(0, "local _ENV = require('plua.fibaro').sandbox() ");
+    }
     const auto at = script - chunks.begin();
     chunks.insert(chunks.begin() + at + 1,
                   Chunk{Chunk::Kind::Init, "=(fibaro start)", "require('plua.fibaro').start()"});

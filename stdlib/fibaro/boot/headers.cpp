@@ -89,7 +89,30 @@ bool is_time_value(std::string_view s) {
 
 bool is_table_literal(std::string_view s) { return s.size() >= 2 && s.front() == '{' && s.back() == '}'; }
 
-constexpr std::array kIgnoredKeys{"save", "project", "proxy", "proxy_port", "desktop", "logui", "zombie", "nodebug"};
+// PLua's keys that need what an offline run has not: accepted, with a
+// note that names the key only (a value may be a secret).
+struct IgnoredKeys {
+  std::array<const char*, 16> keys;
+  const char* why;
+};
+constexpr IgnoredKeys kNeedsHc3{{"save", "project", "proxy", "proxy_port", "proxy_new", "proxy_set_ui", "url", "user",
+                                 "pwd", "pin", "install", "conceal", "logui", "zombie", nullptr, nullptr},
+                                "it needs a real HC3"};
+constexpr IgnoredKeys kNeedsTools{{"desktop", "nodebug", "webui", "temp", "nodir", "condensedLog", "pport", "wport",
+                                   "hport", "dport", "hip", "silent", "nocolor", "norun", "plugin", "include"},
+                                  "plua has no GUI, web UI or debugger for it yet"};
+constexpr IgnoredKeys kNeedsClock{{"speed", "breakOnLoad", "breakOnInit", nullptr, nullptr, nullptr, nullptr, nullptr,
+                                   nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
+                                  "plua has no virtual clock or debugger yet"};
+
+const char* why_ignored(std::string_view key) {
+  for (const IgnoredKeys* group : {&kNeedsHc3, &kNeedsTools, &kNeedsClock}) {
+    for (const char* k : group->keys) {
+      if (k != nullptr && key == k) return group->why;
+    }
+  }
+  return nullptr;
+}
 
 struct Context {
   std::string_view where;  // "file:line"
@@ -134,9 +157,10 @@ bool apply(Context c, Headers& out) {
     return true;
   }
   if (key == "var") {
-    const std::size_t eq = value.find('=');
+    // name=value, or PLua's name:value
+    const std::size_t eq = value.find_first_of("=:");
     if (eq == std::string_view::npos || !is_identifier(trim(value.substr(0, eq))) || trim(value.substr(eq + 1)).empty()) {
-      return c.fail("name=value (value a Lua literal)");
+      return c.fail("name=value or name:value (value a Lua expression)");
     }
     out.vars.push_back(HeaderVar{std::string(trim(value.substr(0, eq))),
                                  HeaderValue{std::string(trim(value.substr(eq + 1))), std::string(c.where)}});
@@ -162,7 +186,28 @@ bool apply(Context c, Headers& out) {
     return true;
   }
   if (key == "offline") return boolean(out.offline);
-  if (key == "debug") return boolean(out.debug);
+  if (key == "debug") {
+    // true/false, or PLua's flag list "api:true,system:false": any flag on
+    // turns the emulation's trace on.
+    if (value.find(':') == std::string_view::npos) return boolean(out.debug);
+    bool any = false;
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view flag = trim(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      const std::size_t colon = flag.find(':');
+      bool on = false;
+      if (colon == std::string_view::npos || !is_identifier(trim(flag.substr(0, colon))) ||
+          !parse_boolean(trim(flag.substr(colon + 1)), on)) {
+        return c.fail("true, false or flag:true,flag:false");
+      }
+      any = any || on;
+    }
+    out.debug = any;
+    return true;
+  }
+  if (key == "fullLua") return boolean(out.full_lua);
   if (key == "state") return text(out.state);
   if (key == "time") {
     if (!is_time_value(value)) return c.fail("a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)");
@@ -176,8 +221,8 @@ bool apply(Context c, Headers& out) {
   if (key == "model") return text(out.model);
   if (key == "role") return text(out.role);
   if (key == "description") return text(out.description);
-  if (std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) != kIgnoredKeys.end()) {
-    out.warnings.push_back(fmt::format("{}: header '{}' is ignored offline (it needs a real HC3 or a GUI)", c.where, key));
+  if (const char* why = why_ignored(key)) {
+    out.warnings.push_back(fmt::format("{}: header '{}' is ignored ({})", c.where, key, why));
     return true;
   }
   out.warnings.push_back(fmt::format("{}: unknown header '{}' (ignored)", c.where, key));

@@ -35,7 +35,7 @@ struct Headers {
   int lines = 0;  // header lines seen
   std::optional<std::string> name, state, time, uid, manufacturer, model, role, description;
   std::optional<double> id, latitude, longitude;
-  std::optional<bool> offline, debug;
+  std::optional<bool> offline, debug, full_lua;
   std::optional<HeaderValue> type, interfaces;
   std::vector<HeaderVar> vars;
   std::vector<FileHeader> files;

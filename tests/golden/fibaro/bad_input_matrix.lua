@@ -1,4 +1,5 @@
 --%%name:Matrix
+--%%fullLua:true -- the test itself uses io, os.getenv or require
 --%%id:300
 --%%time:2026-11-23 12:00:00
 --%%var:v1="x"

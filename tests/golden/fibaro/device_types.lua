@@ -1,4 +1,5 @@
 --%%name:Types
+--%%fullLua:true -- the test itself uses io, os.getenv or require
 --%%type:com.fibaro.deviceController
 --%%time:2026-11-23 12:00:00
 --%%file:lib/device_report.lua,report

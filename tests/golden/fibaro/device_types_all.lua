@@ -1,4 +1,5 @@
 --%%name:All Types
+--%%fullLua:true -- the test itself uses io, os.getenv or require
 --%%type:com.fibaro.deviceController
 --%%time:2026-11-23 12:00:00
 -- Every entry of the one list of HC3 device types (plua.fibaro.device_types)

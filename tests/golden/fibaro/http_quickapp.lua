@@ -1,4 +1,5 @@
 --%%name:Http
+--%%fullLua:true -- the test itself uses io, os.getenv or require
 --%%time:2026-11-23 23:21:51
 -- net.HTTPClient inside a QuickApp (http_quickapp.cmd starts the test
 -- server): callbacks run as tasks, in the QuickApp's log, and the process

@@ -1,4 +1,5 @@
 --%%name:Sun
+--%%fullLua:true -- the test itself uses io, os.getenv or require
 --%%time:2026-03-20 23:59:59
 --%%latitude:59.33
 --%%longitude:18.07

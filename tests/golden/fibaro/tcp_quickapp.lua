@@ -1,4 +1,5 @@
 --%%name:Tcp
+--%%fullLua:true -- the test itself uses io, os.getenv or require
 --%%time:2026-11-23 23:21:51
 -- net.TCPSocket and net.UDPSocket through the global `net` inside a
 -- QuickApp (tcp_quickapp.cmd starts the echo server): a line protocol
