@@ -3,6 +3,7 @@
 -- Arguments are joined by a space; tables print as JSON (or through their
 -- __tostring). The level is coloured only on a terminal without NO_COLOR.
 local clock = require("plua.fibaro.clock")
+local html = require("plua.fibaro.html")
 local json = require("json")
 
 -- The last kRecent lines, as /debugMessages lists them: recent[id] =
@@ -41,7 +42,7 @@ function M.line(level, tag, message)
   local stamp = clock.real_date("[%d.%m.%Y][%H:%M:%S]", floor(clock.now()))
   local label = padded[level] or level
   if M.color then label = colors[level] .. label .. reset end
-  stdout:write(stamp, "[", label, "][", tostring(tag), "]: ", message, "\n")
+  stdout:write(stamp, "[", label, "][", tostring(tag), "]: ", html.to_text(message, M.color), "\n")
   local id = M.last_id + 1
   M.last_id = id
   M.recent[id] = { id = id, timestamp = floor(clock.now()), type = level:lower(), tag = tostring(tag),
