@@ -229,10 +229,21 @@ end
 -- mean 0 and math.huge never fires, as for the global setTimeout.
 -- fibaro.setTimeout(ms, fn) / fibaro.setInterval(ms, fn): the globals with
 -- the HC3's argument order.
+-- fibaro.setTimeout(ms, fn, errorHandler): as on the box, an error in fn
+-- goes to errorHandler(err) instead of the log when one is given.
 local function timer_starter(name, what, start)
-  return function(ms, fn)
+  return function(ms, fn, on_error)
     check(type(ms) == "number" and ms == ms, 1, name, what .. " in ms expected, got " .. model.number_text(ms))
     check(type(fn) == "function", 2, name, "function expected, got " .. type(fn))
+    check(on_error == nil or type(on_error) == "function", 3, name, "error handler function expected, got "
+      .. type(on_error))
+    if on_error then
+      local run = fn
+      fn = function()
+        local ok, err = pcall(run)
+        if not ok then on_error(err) end
+      end
+    end
     return start(fn, ms)
   end
 end

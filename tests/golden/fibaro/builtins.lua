@@ -56,6 +56,7 @@ function QuickApp:onInit()
   print("group", json.encode(fibaro.callGroupAction("turnOff", { filters = { { filter = "type",
     value = { "com.fibaro.binarySwitch" } } } })))
   fibaro.wakeUpDeadDevice(child.id)
+  fibaro.setTimeout(1, function() error("boom", 0) end, function(err) print("errorHandler got", err) end)
 end
 
 function QuickApp:btn() print("button pressed") end
