@@ -18,46 +18,32 @@ local function assert_type(value, wanted)
   end
 end
 
-local function readers()
-  local get = function(path) return api().get(path) end
-  return {
-    __fibaro_get_devices = function() return get("/devices") end,
-    __fibaro_get_device = function(id)
-      assert_type(id, "number")
-      return get("/devices/" .. id)
-    end,
-    __fibaro_get_devices_by_type = function(kind)
-      assert_type(kind, "string")
-      return get("/devices?type=" .. kind)
-    end,
-    __fibaro_get_device_property = function(id, name)
-      assert_type(id, "number")
-      assert_type(name, "string")
-      return get(("/devices/%d/properties/%s"):format(id, name))
-    end,
-    __fibaro_get_room = function(id)
-      assert_type(id, "number")
-      return get("/rooms/" .. id)
-    end,
-    __fibaro_get_scene = function(id)
-      assert_type(id, "number")
-      return get("/scenes/" .. id)
-    end,
-    __fibaro_get_global_variable = function(name)
-      assert_type(name, "string")
-      return get("/globalVariables/" .. name)
-    end,
-    __fibaro_get_partition = function(id)
-      assert_type(id, "number")
-      return get("/alarms/v1/partitions/" .. id)
-    end,
-    __fibaro_get_partitions = function() return get("/alarms/v1/partitions") end,
-    __fibaro_get_breached_partitions = function() return get("/alarms/v1/partitions/breached") end,
-  }
+-- The __fibaro_get_* readers: name, the REST path (formatted with the
+-- arguments) and the types of the arguments. Each answers what api.get
+-- does: the record and 200, or nil and the status.
+local readers = {
+  { "__fibaro_get_devices", "/devices" },
+  { "__fibaro_get_device", "/devices/%d", "number" },
+  { "__fibaro_get_devices_by_type", "/devices?type=%s", "string" },
+  { "__fibaro_get_device_property", "/devices/%d/properties/%s", "number", "string" },
+  { "__fibaro_get_room", "/rooms/%d", "number" },
+  { "__fibaro_get_scene", "/scenes/%d", "number" },
+  { "__fibaro_get_global_variable", "/globalVariables/%s", "string" },
+  { "__fibaro_get_partition", "/alarms/v1/partitions/%d", "number" },
+  { "__fibaro_get_partitions", "/alarms/v1/partitions" },
+  { "__fibaro_get_breached_partitions", "/alarms/v1/partitions/breached" },
+}
+
+local function reader(path, first, second)
+  return function(a, b)
+    if first then assert_type(a, first) end
+    if second then assert_type(b, second) end
+    return api().get(path:format(a, b))
+  end
 end
 
 function M.install(env)
-  for name, fn in pairs(readers()) do env[name] = fn end
+  for _, r in ipairs(readers) do env[r[1]] = reader(r[2], r[3], r[4]) end
   env.__assert_type = function(value, wanted)
     if type(wanted) ~= "string" then args.error(2, "__assert_type", "type name expected, got " .. type(wanted)) end
     assert_type(value, wanted)

@@ -54,18 +54,19 @@ route("DELETE", base .. "/(%d+)", function(c)
 end)
 
 -- POST arms, DELETE disarms: one partition, or all of them.
-route("POST", base .. "/(%d+)/actions/arm", function(c)
-  local p = partition(c)
-  if not p then return not_found("Partition") end
-  alarms.arm(p)
-  return nil, 204
-end)
-route("DELETE", base .. "/(%d+)/actions/arm", function(c)
-  local p = partition(c)
-  if not p then return not_found("Partition") end
-  alarms.disarm(p)
-  return nil, 204
-end)
+for method, act in pairs({ POST = alarms.arm, DELETE = alarms.disarm }) do
+  route(method, base .. "/(%d+)/actions/arm", function(c)
+    local p = partition(c)
+    if not p then return not_found("Partition") end
+    act(p)
+    return nil, 204
+  end)
+  route(method, base .. "/actions/arm", function()
+    for _, p in ipairs(alarms.partitions) do act(p) end
+    return nil, 204
+  end)
+end
+
 -- tryArm: arms unless a device of the partition is breached right now
 -- (its value true); then 409 and the breached device ids.
 local function breached_devices(p)
@@ -91,15 +92,6 @@ route("POST", base .. "/actions/tryArm", function()
     if #breached > 0 then out[#out + 1] = { partitionId = p.id, breachedDevices = breached } else alarms.arm(p) end
   end
   if #out > 0 then return out, 409 end
-  return nil, 204
-end)
-
-route("POST", base .. "/actions/arm", function()
-  for _, p in ipairs(alarms.partitions) do alarms.arm(p) end
-  return nil, 204
-end)
-route("DELETE", base .. "/actions/arm", function()
-  for _, p in ipairs(alarms.partitions) do alarms.disarm(p) end
   return nil, 204
 end)
 
