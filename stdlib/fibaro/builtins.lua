@@ -54,7 +54,8 @@ function M.install(env)
   end
   env.__print = function(...) log.write("DEBUG", rawget(env, "__TAG") or "QUICKAPP", ...) end
   env.__fibaro_add_debug_message = function(tag, message, kind)
-    local _, status = api().post("/debugMessages", { tag = tag, message = tostring(message), messageType = kind or "debug" })
+    local _, status = api().post("/debugMessages", { tag = tag or rawget(env, "__TAG"), message = tostring(message),
+      messageType = kind or "debug" })
     if status ~= 200 then args.error(3, "__fibaro_add_debug_message", "debug, trace, warning or error expected") end
   end
   -- Blocking on the box; here the calling task waits and the loop goes on.

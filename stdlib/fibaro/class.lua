@@ -60,19 +60,26 @@ function M.inherit(cls, base)
   return cls
 end
 
--- class "Name" or class "Name"(Base).
-function M.class(name)
+-- class "Name" or class "Name"(Base), defining Name in `env`.
+local function declare(env, name)
   if type(name) ~= "string" then
     args.error(1, "class", "string expected, got " .. type(name))
   end
   local cls = M.new(name)
-  _G[name] = cls
+  env[name] = cls
   return function(base)
     if type(base) ~= "table" then
       args.error(1, "class " .. name, "base class expected, got " .. type(base))
     end
     return M.inherit(cls, base)
   end
+end
+
+function M.class(name) return declare(_G, name) end
+
+-- The `class` of a QuickApp: its classes are globals of its environment.
+function M.class_in(env)
+  return function(name) return declare(env, name) end
 end
 
 return M

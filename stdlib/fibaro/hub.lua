@@ -34,7 +34,6 @@ for _, level in ipairs({ "debug", "trace", "warning", "error" }) do
   end
 end
 
-local plain_action
 -- The actions a device with no QuickApp object behind it takes (the
 -- controller, devices created by api.post("/devices")): what the box's own
 -- drivers do with them, on the device's properties.
@@ -50,9 +49,15 @@ local plain_actions = {
   end,
 }
 
-local function warn(text) log.write("WARNING", rawget(_G, "__TAG") or "QUICKAPP", text) end
+-- A warning with the tag of the QuickApp that made the call.
+local function warn(text)
+  local env = require("plua.fibaro.environment")
+  log.write("WARNING", env.tag_of(env.calling_quickapp()), text)
+end
 
-plain_action = function(id, action, ...)
+-- What to do with `action` on device `id`, which has no QuickApp object:
+-- a function to run, or nil after warning that nothing will happen.
+local function plain_runner(id, action)
   local device = model.devices[id]
   if not device then return warn(("fibaro.call(%d, '%s'): there is no device %d"):format(id, action, id)) end
   local run = plain_actions[action]
@@ -60,32 +65,52 @@ plain_action = function(id, action, ...)
     return warn(("fibaro.call(%d, '%s'): device %d (%s) has no QuickApp and no action '%s'"):format(id, action,
       id, device.type, action))
   end
-  local packed = table.pack(...)
-  tasks.post(function() run(device, table.unpack(packed, 1, packed.n)) end, "action")
+  return function(...) run(device, ...) end
+end
+
+-- Runs the action now, inside the task that carries it: through the
+-- QuickApp object the device has by then, or had at the call (a
+-- QuickApp:actionHandler(event) takes every action, its children's too),
+-- else as a plain device.
+local function run_action(id, action, packed, called)
+  local object = model.objects[id] or called
+  local owner = model.quickapp_of(id)
+  if not object and owner and owner.waiting then
+    -- its QuickApp is still starting: the action waits for its onInit
+    owner.waiting[#owner.waiting + 1] = function() run_action(id, action, packed) end
+    return
+  end
+  if not object then
+    if not model.devices[id] then return end -- deleted since the call: nothing happens
+    local run = plain_runner(id, action)
+    if run then run(table.unpack(packed, 1, packed.n)) end
+    return
+  end
+  local qa = owner and model.objects[owner.id]
+  local handler = qa and qa.actionHandler
+  if type(handler) == "function" then
+    return handler(qa, { deviceId = id, actionName = action, args = { table.unpack(packed, 1, packed.n) } })
+  end
+  object:callAction(action, table.unpack(packed, 1, packed.n))
 end
 
 -- Asynchronous, as on the HC3: the action runs as its own task, after the
--- caller's; an error in it names the script line of the call.
+-- caller's; an error in it names the script line of the call. Whether a
+-- QuickApp object takes it is decided when it runs (a QuickApp started in
+-- the same run may not have its object yet when called). A device that
+-- does not exist, or cannot take the action, is a warning now.
 local function call_one(id, action, ...)
   id = check_id(id, "call")
   check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
-  local object = model.objects[id]
-  if not object then return plain_action(id, action, ...) end
+  if not model.objects[id] and not model.quickapp_of(id) and not plain_runner(id, action) then return end
   local packed = table.pack(...)
   if model.trace then
     local shown = {}
     for i = 1, packed.n do shown[i] = model.describe(packed[i]) end
     model.trace(("fibaro.call(%d, %q%s)"):format(id, action, packed.n > 0 and ", " .. table.concat(shown, ", ") or ""))
   end
-  tasks.post(function()
-    -- a QuickApp:actionHandler(event) takes every action, its children's too
-    local qa = model.objects[model.main_id]
-    local handler = qa and qa.actionHandler
-    if type(handler) == "function" then
-      return handler(qa, { deviceId = id, actionName = action, args = { table.unpack(packed, 1, packed.n) } })
-    end
-    object:callAction(action, table.unpack(packed, 1, packed.n))
-  end, "action")
+  local called = model.objects[id] -- the object of the call's time, if the device is deleted meanwhile
+  tasks.post(function() run_action(id, action, packed, called) end, "action")
 end
 
 function fibaro.call(id, action, ...)

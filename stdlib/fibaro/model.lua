@@ -13,11 +13,12 @@ local M = {
   custom_events_order = {},
   storage = {},   -- device id -> key -> { value = v, hidden = bool }
   files = {},     -- QuickApp device id -> { { name, type, isMain, isOpen, content } }
+  quickapps = {}, -- QuickApp device id -> its record (plua.fibaro.quickapps)
   events = {},    -- refreshStates log, oldest first
   last_event = 0,
   latitude = 52.52, -- the place, for sunrise/sunset and /settings/location
   longitude = 13.405,
-  main_id = nil,
+  main_id = nil,  -- the first QuickApp's id
   state_file = nil,
   on_property_change = {}, -- fn(id, name, value) after each change (alarms watch breaches)
   on_emit = {},            -- fn(event) for each event logged (RefreshStateSubscriber)
@@ -48,6 +49,18 @@ local device_types = require("plua.fibaro.device_types")
 
 -- Whether `t` is a device type the emulation knows (the one list).
 function M.is_known_type(t) return device_types[t] ~= nil end
+
+-- The QuickApp a device belongs to: its own, or its parents' for a child.
+function M.quickapp_of(id)
+  for _ = 1, 16 do -- a child's child: up the parents
+    local qa = M.quickapps[id]
+    if qa then return qa end
+    local device = M.devices[id]
+    if not device or device.parentId == 0 then return nil end
+    id = device.parentId
+  end
+  return nil
+end
 
 -- Whether device type `t` is `kind` or has it in its baseType chain.
 function M.is_type_of(t, kind)

@@ -8,7 +8,18 @@ local args = require("plua.args")
 
 local M = {}
 
-local function tag() return rawget(_G, "__TAG") or "QUICKAPP" end
+-- The log tag of the QuickApp `self` belongs to (a child logs with its
+-- parent's, as on the box).
+local owners = setmetatable({}, { __mode = "k" }) -- object -> its QuickApp's record, from its birth
+
+local function tag(self)
+  local qa = owners[self]
+  if not qa then
+    local t = type(self)
+    qa = (t == "userdata" or t == "table") and math.type(self.id) == "integer" and model.quickapp_of(self.id)
+  end
+  return qa and rawget(qa.env, "__TAG") or "QUICKAPP"
+end
 
 -- A field the object itself holds (not one its class provides).
 local function rawget_field(object, key) return class.own(object, key) end
@@ -68,12 +79,13 @@ function QuickAppBase:__init(device)
   self.parentId = device.parentId
   self.uiCallbacks = self.uiCallbacks or {}
   model.objects[device.id] = self
+  owners[self] = model.quickapp_of(device.id)
 end
 
-function QuickAppBase:debug(...) log.write("DEBUG", tag(), ...) end
-function QuickAppBase:trace(...) log.write("TRACE", tag(), ...) end
-function QuickAppBase:warning(...) log.write("WARNING", tag(), ...) end
-function QuickAppBase:error(...) log.write("ERROR", tag(), ...) end
+function QuickAppBase:debug(...) log.write("DEBUG", tag(self), ...) end
+function QuickAppBase:trace(...) log.write("TRACE", tag(self), ...) end
+function QuickAppBase:warning(...) log.write("WARNING", tag(self), ...) end
+function QuickAppBase:error(...) log.write("ERROR", tag(self), ...) end
 
 function QuickAppBase:updateProperty(name, value)
   device_of(self, "updateProperty")
@@ -270,6 +282,13 @@ function QuickAppBase:UIHandler(event)
   self:warning(("UI callback for element %s not found"):format(tostring(event.elementName)))
 end
 
+-- The QuickAppChild of the QuickApp's own environment (its code may have
+-- added methods to it).
+local function default_child_class(self)
+  local qa = owners[self] or model.quickapp_of(self.id)
+  return qa and rawget(qa.env, "QuickAppChild") or M.QuickAppChild
+end
+
 -- ---- QuickApp ----------------------------------------------------------------
 
 local QuickApp = class.inherit(class.new("QuickApp"), QuickAppBase)
@@ -289,7 +308,7 @@ end
 function QuickApp:createChildDevice(spec, childClass)
   device_of(self, "createChildDevice")
   check_error(model.child_spec_error(spec), 1, "createChildDevice")
-  childClass = childClass or M.QuickAppChild
+  childClass = childClass or default_child_class(self)
   check_error(class_error(childClass), 2, "createChildDevice")
   local interfaces = { "quickAppChild" }
   for _, i in ipairs(spec.initialInterfaces or {}) do interfaces[#interfaces + 1] = i end
@@ -319,7 +338,7 @@ function QuickApp:initChildDevices(map)
   for _, id in ipairs(model.device_ids()) do
     local device = model.devices[id]
     if device.parentId == self.id and not self.childDevices[id] then
-      local cls = map[device.type] or M.QuickAppChild
+      local cls = map[device.type] or default_child_class(self)
       self.childDevices[id] = cls(device)
     end
   end

@@ -19,6 +19,7 @@ end
 
 function Subscriber:__init()
   self.subscribers = {}
+  self._owner = require("plua.fibaro.environment").calling_quickapp()
 end
 
 function Subscriber:subscribe(filter, handler)
@@ -43,7 +44,11 @@ function Subscriber:run() running[self] = true end
 function Subscriber:stop() running[self] = nil end
 
 -- A restarted QuickApp's subscribers go with its old code.
-function Subscriber.stop_all() running = {} end
+function Subscriber.stop_all(env)
+  for subscriber in pairs(running) do
+    if subscriber._owner and subscriber._owner.env == env then running[subscriber] = nil end
+  end
+end
 
 -- Each handler sees its own copy; a filter that fails is reported as the
 -- handler's error would be, in a task of its own.

@@ -284,7 +284,7 @@ route("POST", "/debugMessages", function(_, data)
   if type(data.message) ~= "string" then return bad_request("message must be a string") end
   local level = message_types[tostring(data.messageType or "debug"):lower()]
   if not level then return bad_request("messageType must be debug, trace, warning or error") end
-  log.line(level, tostring(data.tag or rawget(_G, "__TAG") or "QUICKAPP"), data.message)
+  log.line(level, tostring(data.tag or "QUICKAPP"), data.message)
   return nil, 200
 end)
 route("DELETE", "/debugMessages", function()

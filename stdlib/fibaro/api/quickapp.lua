@@ -75,6 +75,13 @@ route("DELETE", "/quickApp/(%d+)/files/([^/]+)", function(c)
   return nil, 200
 end)
 
+-- POST /quickApp with an .fqa document: installs and starts it (201, its device).
+route("POST", "/quickApp", function(_, data)
+  local device, why = require("plua.fibaro.quickapps").install(data)
+  if not device then return bad_request(why) end
+  return model.copy(device), 201
+end)
+
 -- The .fqa document the box exports (and imports).
 route("GET", "/quickApp/export/(%d+)", function(c)
   local files, id = files_of(c[1])

@@ -42,14 +42,17 @@ void push_literal(lua_State* L, const HeaderValue& literal) {
   set_string(L, "where", literal.where);
 }
 
-// The description plua.fibaro.setup builds the device from.
-// Every std::string it reads lives in `plan`, built before any Lua call: a
-// raise (a memory error) skips no destructor.
-void push_config(lua_State* L, const Plan& plan) {
-  const Headers& h = plan.headers;
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() > end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+// One QuickApp's description, from its headers. Every std::string it reads
+// lives in `plan`, built before any Lua call: a raise (a memory error)
+// skips no destructor.
+void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name) {
   lua_newtable(L);
-  set_string(L, "file", plan.main_file);
-  set_string(L, "name", h.name ? *h.name : plan.default_name);
+  set_string(L, "file", file);
+  set_string(L, "name", h.name ? *h.name : name);
   set_string(L, "type", h.type ? h.type->text : std::string_view{"com.fibaro.binarySwitch"});
   if (h.type) set_string(L, "type_where", h.type->where);
   set_optional(L, "id", h.id);
@@ -92,6 +95,25 @@ void push_config(lua_State* L, const Plan& plan) {
     lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
   }
   lua_setfield(L, -2, "files");
+}
+
+// The description plua.fibaro.setup builds the devices from: the main
+// QuickApp's, with the run's settings and `others`, the other QuickApps'.
+void push_config(lua_State* L, const Plan& plan) {
+  push_quickapp(L, plan.headers, plan.main_file, plan.default_name);
+  lua_createtable(L, static_cast<int>(plan.others.size()), 0);
+  for (std::size_t i = 0; i < plan.others.size(); ++i) {
+    const OtherQuickApp& other = plan.others[i];
+    if (other.fqa) {
+      lua_createtable(L, 0, 2);
+      set_string(L, "fqa", other.file);
+      set_string(L, "file", other.file);
+    } else {
+      push_quickapp(L, other.headers, other.file, other.default_name);
+    }
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
+  }
+  lua_setfield(L, -2, "others");
   // Colours only on a terminal, and never with NO_COLOR set (no-color.org).
   const char* no_color = std::getenv("NO_COLOR");
   lua_pushboolean(L, isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0'));
@@ -139,15 +161,25 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
   }
   plan.enabled = true;
   if (!parsed) return false;
+  for (const std::string& arg : run.script_args) {
+    if (arg == "--") break;
+    const bool fqa = ends_with(arg, ".fqa");
+    if (!fqa && !ends_with(arg, ".lua")) continue;
+    OtherQuickApp other{arg, default_name(arg), fqa, {}};
+    if (!fqa) {
+      const auto chunk = runtime::read_script(arg, error);
+      if (!chunk) return false;
+      if (!parse_headers(chunk->text, arg, other.headers, error)) return false;
+      for (const std::string& warning : other.headers.warnings) fmt::print(stderr, "plua: warning: {}\n", warning);
+    }
+    plan.others.push_back(std::move(other));
+  }
   std::fflush(stdout);
   for (const std::string& warning : headers.warnings) fmt::print(stderr, "plua: warning: {}\n", warning);
   if (script != chunks.end()) {
-    // The HC3's sandbox for the QuickApp's code (fullLua:true gives the
-    // whole Lua back): its _ENV is the emulation's view of the globals. On
-    // the first line, so that line numbers stay the file's.
-    if (!headers.full_lua.value_or(false)) {
-      script->text.insert(0, "local _ENV = require('plua.fibaro').sandbox() ");
-    }
+    // The QuickApp's own environment (its globals, the HC3's sandbox unless
+    // fullLua:true), on the first line so that line numbers stay the file's.
+    script->text.insert(0, "local _ENV = require('plua.fibaro').environment() ");
     const auto at = script - chunks.begin();
     chunks.insert(chunks.begin() + at + 1,
                   Chunk{Chunk::Kind::Init, "=(fibaro start)", "require('plua.fibaro').start()"});

@@ -25,17 +25,29 @@ struct Options {
   std::vector<std::string> headers;
 };
 
+// One more QuickApp file from the command line (plua --fibaro a.lua b.lua):
+// a .lua with its headers parsed, or an .fqa that the Lua side reads.
+struct OtherQuickApp {
+  std::string file;
+  std::string default_name;
+  bool fqa = false;
+  Headers headers;  // .lua only
+};
+
 struct Plan {
   bool enabled = false;
   Headers headers;
   std::string main_file;     // the script as named on the command line
   std::string default_name;  // the QuickApp's name without a name header
+  std::vector<OtherQuickApp> others;  // in command-line order
 };
 
 // Decides from the options and the main script whether the emulation runs;
 // if so parses the headers (and --header lines), prints their warnings and
 // wraps the script chunk with the steps that load the `file` headers and
-// start the QuickApp. Returns false with `error` set on a bad header.
+// start the QuickApp. The script's arguments that end in .lua or .fqa (up
+// to a `--`) are more QuickApps, their headers parsed here too. Returns
+// false with `error` set on a bad header or a file that cannot be read.
 bool plan_fibaro(const runtime::Options& run, const Options& options, std::vector<runtime::Chunk>& chunks, Plan& plan,
                  std::string& error);
 
