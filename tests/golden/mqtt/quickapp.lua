@@ -1,5 +1,6 @@
 --%%name:MQTT Lamp
 --%%type:com.fibaro.binarySwitch
+--%%fullLua:true -- the test reads its broker port with os.getenv
 --%%time:2026-11-23 12:00:00
 -- The device's value goes to lamp/state (retained); "on"/"off" on lamp/set
 -- turn the device on and off. The test drives lamp/set with mosquitto_pub.

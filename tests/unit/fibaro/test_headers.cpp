@@ -84,7 +84,7 @@ TEST_CASE("headers: bad values name file, line, key and the type expected") {
   REQUIRE(parse_error("print(1)\n--%%id:abc\n") == "qa.lua:2: header 'id' expects a positive integer, got 'abc'");
   REQUIRE(parse_error("--%%offline:yes\n") == "qa.lua:1: header 'offline' expects a boolean (true or false), got 'yes'");
   REQUIRE(parse_error("--%%latitude:north\n") == "qa.lua:1: header 'latitude' expects a number, got 'north'");
-  REQUIRE(parse_error("--%%var:no value\n") == "qa.lua:1: header 'var' expects name=value (value a Lua literal), got 'no value'");
+  REQUIRE(parse_error("--%%var:no value\n") == "qa.lua:1: header 'var' expects name=value or name:value (value a Lua expression), got 'no value'");
   REQUIRE(parse_error("--%%file:onlypath\n") == "qa.lua:1: header 'file' expects path,name or path:name, got 'onlypath'");
   REQUIRE(parse_error("--%%u:button\n") == "qa.lua:1: header 'u' expects a Lua table literal {...}, got 'button'");
   REQUIRE(parse_error("--%%name:\n") == "qa.lua:1: header 'name' expects a string, got ''");
@@ -104,10 +104,24 @@ TEST_CASE("headers: the type is kept with its line for the emulation's check") {
 }
 
 TEST_CASE("headers: unknown keys warn, GUI/HC3-only keys are noted and ignored") {
-  const auto h = parse_ok("--%%colour:blue\n--%%proxy:true\n");
-  REQUIRE(h.warnings.size() == 2);
+  const auto h = parse_ok("--%%colour:blue\n--%%proxy:true\n--%%webui:true\n--%%speed:24\n--%%pwd:s3cret\n");
+  REQUIRE(h.warnings.size() == 5);
   REQUIRE(h.warnings[0] == "qa.lua:1: unknown header 'colour' (ignored)");
-  REQUIRE(h.warnings[1] == "qa.lua:2: header 'proxy' is ignored offline (it needs a real HC3 or a GUI)");
+  REQUIRE(h.warnings[1] == "qa.lua:2: header 'proxy' is ignored (it needs a real HC3)");
+  REQUIRE(h.warnings[2] == "qa.lua:3: header 'webui' is ignored (plua has no GUI, web UI or debugger for it yet)");
+  REQUIRE(h.warnings[3] == "qa.lua:4: header 'speed' is ignored (plua has no virtual clock or debugger yet)");
+  // a value may be a secret: no note shows it
+  REQUIRE(h.warnings[4].find("s3cret") == std::string::npos);
+}
+
+TEST_CASE("headers: PLua's var name:value and debug flag lists") {
+  const auto h = parse_ok("--%%var=color:\"red\"\n--%%var:n=1\n--%%debug=api:false,onAction:true\n--%%fullLua:true\n");
+  REQUIRE(h.vars.size() == 2);
+  REQUIRE(h.vars[0].name == "color");
+  REQUIRE(h.vars[0].value.text == "\"red\"");
+  REQUIRE(h.vars[1].name == "n");
+  REQUIRE(h.debug == true);
+  REQUIRE(h.full_lua == true);
 }
 
 TEST_CASE("headers: --header lines from the command line") {
