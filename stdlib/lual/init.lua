@@ -106,8 +106,12 @@ local function make_output(where, c)
       cfg_error(sformat("Invalid type for '%s.stream': expected file handle, got %s", where, type(stream)))
     end
     out.builtin = true
-    out.write = function(line) stream:write(line, "\n") end
-    out.target = function() if io.type(stream) == "file" then return stream end end
+    if io.type(stream) == "file" then
+      out.write = function(line) stream:write(line, "\n") end
+      out.target = function() return stream end
+    else  -- any object with write (and flush): written and reported as lual.console does
+      out.write = function(line) comp.write_to_stream(stream, line) end
+    end
   elseif fn == comp.file then
     if cfg.path ~= nil then check_type(where .. ".", "path", cfg.path, "string") end
     if cfg.max_size ~= nil then check_type(where .. ".", "max_size", cfg.max_size, "number") end
@@ -150,6 +154,7 @@ local function make_pipeline(where, p)
     check_type(where .. ".", "transformers", p.transformers, "table")
     for i, t in ipairs(p.transformers) do
       local fn, cfg = normalize_component(sformat("%s.transformers[%d]", where, i), t)
+      if fn == comp.noop then fn = comp.noop(cfg) end
       pl.transformers[i] = { fn = fn, config = cfg }
     end
   end
@@ -185,8 +190,8 @@ end
 
 ---------------------------------------------------------------------------
 -- Loggers
-local Logger = {}
-Logger.__index = Logger
+local Logger = {}      -- the methods
+local logger_mt = {}   -- every logger's metatable (its __index is set with the methods, below)
 
 local function effective_level(lg)
   if lg._gen == gen then return lg._eff end
@@ -203,7 +208,7 @@ local logger_by_id = {}
 local function new_logger(name, parent)
   local id = #logger_by_id + 1
   local lg = setmetatable({ name = name, parent = parent, level = parent and LV.NOTSET or LV.WARNING,
-    pipelines = {}, propagate = true, _gen = -1, _eff = 0, _qid = id }, Logger)
+    pipelines = {}, propagate = true, _gen = -1, _eff = 0, _qid = id }, logger_mt)
   logger_by_id[id] = lg
   return lg
 end
@@ -242,29 +247,37 @@ local function context_message(ctx)
   return tostring(m)
 end
 
--- The message of logger:info(fmt, ...): string.format(fmt, ...); a value
--- that is not a string is shown with tostring; a format that fails gives
--- the format followed by " [FORMAT ERROR: reason]", as in lual.
-local function format_message(fmt, n, ...)
-  if type(fmt) ~= "string" then return tostring(fmt) end
-  if n == 0 then
-    if fmt:find("%", 1, true) then
-      local ok, s = pcall(sformat, fmt)
-      if ok then return s end
-      return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
+-- The message of logger:info(fmt, ...) (see components.format_message)
+local format_message = comp.format_message
+
+-- Where the script called the logger: the first Lua frame above lual's
+-- own chunks (bundled as "[plua]/lual/..."), as lual's records carry it.
+-- Messages the async worker delivers were called from elsewhere: no site.
+local getinfo = debug.getinfo
+local function call_site()
+  if processing then return nil end
+  for lvl = 3, 20 do
+    local info = getinfo(lvl, "Sl")
+    if not info then return nil end
+    local src = info.source
+    if info.what ~= "C" and not src:find("[plua]/lual/", 1, true) then
+      if src:byte(1) == 64 then src = src:sub(2) else src = info.short_src end  -- 64: "@"
+      return src, info.currentline
     end
-    return fmt
   end
-  local ok, s = pcall(sformat, fmt, ...)
-  if ok then return s end
-  return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
+  return nil
 end
 
+-- The record outputs, transformers and presenters other than the built-in
+-- ones get, with lual's fields: message_fmt is the format as a string
+-- ("" for none), args the packed arguments.
 local function build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
+  if fmt == nil then fmt = "" elseif type(fmt) ~= "string" then fmt = tostring(fmt) end
+  local filename, lineno = call_site()
   return {
     level_no = lv, level_name = lname, message = msg, message_fmt = fmt,
     args = table.pack(...), context = ctx, timestamp = t, logger_name = src.name,
-    source_logger_name = src.name, formatted_message = msg,
+    source_logger_name = src.name, formatted_message = msg, filename = filename, lineno = lineno,
   }
 end
 
@@ -813,9 +826,13 @@ local function emit(lg, lv, fmt, ...)
 end
 
 -- The hot path: level check, then (async) one native push that copies the
--- arguments, or (sync) delivery now.
-local function level_method(lv)
-  return function(self, fmt, ...)
+-- arguments, or (sync) delivery now. Bound to a logger (see logger_mt),
+-- the method also takes lual's dot call, logger.info(fmt, ...).
+local level_of = setmetatable({}, { __mode = "k" })   -- unbound level method -> its level
+local function level_method(lv, bound)
+  local method
+  method = function(self, fmt, ...)
+    if bound and self ~= bound then return method(bound, self, fmt, ...) end
     if live then live_tick() end
     local eff = (self._gen == gen) and self._eff or effective_level(self)
     if lv < eff then return end
@@ -829,6 +846,8 @@ local function level_method(lv)
     end
     return deliver(self, lv, os.time(), fmt, select("#", ...), ...)
   end
+  if not bound then level_of[method] = lv end
+  return method
 end
 Logger.debug = level_method(LV.DEBUG)
 Logger.info = level_method(LV.INFO)
@@ -875,6 +894,27 @@ setmetatable(Logger, { __index = function(_, key)
   end
   return f
 end })
+
+-- Methods read from a logger are bound to it, so that lual's dot calls
+-- work too: logger.set_level(lual.debug) as logger:set_level(lual.debug).
+-- A bound method is kept in the logger, so later reads are plain field
+-- hits; level methods check their first argument inline (one comparison
+-- on the colon call). Methods named after custom levels are bound anew on
+-- each read, since the set of levels may change.
+local function bind(lg, m)
+  return function(a, ...)
+    if a == lg then return m(lg, ...) end
+    return m(lg, a, ...)
+  end
+end
+logger_mt.__index = function(lg, key)
+  local m = Logger[key]
+  if type(m) ~= "function" then return m end
+  local lv = level_of[m]
+  local b = lv and level_method(lv, lg) or bind(lg, m)
+  if rawget(Logger, key) ~= nil then rawset(lg, key, b) end
+  return b
+end
 
 function Logger:set_level(level)
   local lv = level
