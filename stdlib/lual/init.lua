@@ -973,15 +973,22 @@ end
 -- Logger factory
 local logger_keys = { level = true, pipelines = true, propagate = true }
 
-local function apply_logger_config(lg, cfg)
-  if type(cfg) ~= "table" then cfg_error("logger config must be a table, got " .. type(cfg)) end
+-- A logger's configuration checked (errors through cfg_error): -> its
+-- level value and normalised pipelines, either nil when not given.
+local function check_logger_config(cfg, is_root)
+  if type(cfg) ~= "table" then cfg_error("Configuration must be a table, got " .. type(cfg)) end
   for k in pairs(cfg) do
     if not logger_keys[k] then cfg_error(sformat("Unknown configuration key '%s'", tostring(k))) end
   end
   local lv, pls
-  if cfg.level ~= nil then lv = logger_level_value(cfg.level, lg == root) end
+  if cfg.level ~= nil then lv = logger_level_value(cfg.level, is_root) end
   if cfg.propagate ~= nil then check_propagate(cfg.propagate) end
   if cfg.pipelines ~= nil then pls = make_pipelines("pipelines", cfg.pipelines) end
+  return lv, pls
+end
+
+local function apply_logger_config(lg, cfg)
+  local lv, pls = check_logger_config(cfg, lg == root)
   if lv then lg.level = lv end
   if cfg.propagate ~= nil then lg.propagate = cfg.propagate end
   if pls then lg.pipelines = pls end
@@ -1041,6 +1048,17 @@ function lual.logger(name, config)
   return lg
 end
 lual.get_logger = lual.logger
+
+-- For lual.loggers.config: a logger configuration checked as
+-- lual.logger(name, config) checks it, -> true | false, message.
+function lual._validate_logger_config(cfg)
+  local prefix = cfg_prefix
+  cfg_prefix = ""
+  local ok, err = pcall(check_logger_config, cfg, false)
+  cfg_prefix = prefix
+  if ok then return true end
+  return false, tostring(err)
+end
 
 ---------------------------------------------------------------------------
 -- lual.config
