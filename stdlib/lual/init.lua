@@ -191,14 +191,30 @@ end
 ---------------------------------------------------------------------------
 -- Loggers
 local Logger = {}      -- the methods
-local logger_mt = {}   -- every logger's metatable (its __index is set with the methods, below)
+local root_level = LV.WARNING   -- the root's configured level, which a root set to NOTSET stands for
+
+-- Every logger's metatable. Its `level` lives in `_level`, so that
+-- assigning it (logger.level = lual.debug, as lual's users do) comes here
+-- and invalidates the cached effective levels; __index (the methods and
+-- reading `level`) is set with the methods, below.
+local logger_mt = {}
+logger_mt.__newindex = function(lg, key, v)
+  if key ~= "level" then return rawset(lg, key, v) end
+  rawset(lg, "_level", v)
+  if lg == root and v ~= LV.NOTSET then root_level = v end
+  gen = gen + 1
+end
 
 local function effective_level(lg)
   if lg._gen == gen then return lg._eff end
-  local l = lg
-  while l.level == LV.NOTSET and l.parent do l = l.parent end
-  lg._eff, lg._gen = l.level, gen
-  return l.level
+  local l, lvl = lg, lg.level
+  while lvl == LV.NOTSET do
+    l = rawget(l, "parent")
+    if not l then lvl = root_level; break end
+    lvl = l.level
+  end
+  lg._eff, lg._gen = lvl, gen
+  return lvl
 end
 
 -- Every logger gets a number for the async queue, which stores that
@@ -207,7 +223,7 @@ local logger_by_id = {}
 
 local function new_logger(name, parent)
   local id = #logger_by_id + 1
-  local lg = setmetatable({ name = name, parent = parent, level = parent and LV.NOTSET or LV.WARNING,
+  local lg = setmetatable({ name = name, parent = parent, _level = parent and LV.NOTSET or LV.WARNING,
     pipelines = {}, propagate = true, _gen = -1, _eff = 0, _qid = id }, logger_mt)
   logger_by_id[id] = lg
   return lg
@@ -254,18 +270,22 @@ local format_message = comp.format_message
 -- own chunks (bundled as "[plua]/lual/..."), as lual's records carry it.
 -- Messages the async worker delivers were called from elsewhere: no site.
 local getinfo = debug.getinfo
-local function call_site()
-  if processing then return nil end
-  for lvl = 3, 20 do
+local function script_frame()
+  for lvl = 2, 20 do
     local info = getinfo(lvl, "Sl")
     if not info then return nil end
-    local src = info.source
-    if info.what ~= "C" and not src:find("[plua]/lual/", 1, true) then
-      if src:byte(1) == 64 then src = src:sub(2) else src = info.short_src end  -- 64: "@"
-      return src, info.currentline
-    end
+    if info.what ~= "C" and not info.source:find("[plua]/lual/", 1, true) then return info end
   end
   return nil
+end
+
+local function call_site()
+  if processing then return nil end
+  local info = script_frame()
+  if not info then return nil end
+  local src = info.source
+  if src:byte(1) == 64 then src = src:sub(2) else src = info.short_src end  -- 64: "@"
+  return src, info.currentline
 end
 
 -- The record outputs, transformers and presenters other than the built-in
@@ -908,6 +928,7 @@ local function bind(lg, m)
   end
 end
 logger_mt.__index = function(lg, key)
+  if key == "level" then return rawget(lg, "_level") end
   local m = Logger[key]
   if type(m) ~= "function" then return m end
   local lv = level_of[m]
@@ -987,23 +1008,23 @@ local function check_logger_config(cfg, is_root)
   return lv, pls
 end
 
-local function apply_logger_config(lg, cfg)
-  local lv, pls = check_logger_config(cfg, lg == root)
+-- A checked configuration (cfg, and its level and pipelines from
+-- check_logger_config) applied to a logger.
+local function apply_logger_config(lg, cfg, lv, pls)
   if lv then lg.level = lv end
   if cfg.propagate ~= nil then lg.propagate = cfg.propagate end
   if pls then lg.pipelines = pls end
   gen = gen + 1
 end
 
+-- The name of lual.logger() without one: the calling script's file as a
+-- module name (spec/app_spec.lua -> spec.app_spec).
 local function caller_name()
-  for lvl = 3, 6 do
-    local info = debug.getinfo(lvl, "S")
-    if not info then break end
-    local src = info.source or ""
-    if src:sub(1, 1) == "@" and not src:find("lual[/.]") then
-      local name = src:sub(2):gsub("^%./", ""):gsub("%.lua$", ""):gsub("[/\\]", ".")
-      if name ~= "" then return name end
-    end
+  local info = script_frame()
+  local src = info and info.source or ""
+  if src:byte(1) == 64 then
+    local name = src:sub(2):gsub("^%./", ""):gsub("%.lua$", ""):gsub("[/\\]", ".")
+    if name ~= "" then return name end
   end
   return "anonymous"
 end
@@ -1038,13 +1059,21 @@ function lual.logger(name, config)
   elseif name ~= "_root" and name:byte(1) == 95 then
     error("Logger names starting with '_' are reserved (except '_root'). Name: " .. name, 2)
   end
-  local lg = (name == "_root") and root or get_logger(name)
+  -- the configuration is checked on every call and applied only to a
+  -- logger this call creates: a cached logger is returned as it is (as in lual)
+  local lv, pls
   if config ~= nil then
     cfg_prefix = "Invalid logger configuration: "
-    local ok, err = pcall(apply_logger_config, lg, config)
+    local ok
+    ok, lv, pls = pcall(check_logger_config, config, name == "_root")
     cfg_prefix = "Invalid configuration: "
-    if not ok then error(err, 0) end
+    if not ok then error(lv, 0) end
   end
+  if name == "_root" then return root end
+  local lg = loggers[name]
+  if lg then return lg end
+  lg = get_logger(name)
+  if config ~= nil then apply_logger_config(lg, config, lv, pls) end
   return lg
 end
 lual.get_logger = lual.logger
