@@ -919,8 +919,8 @@ end })
 -- work too: logger.set_level(lual.debug) as logger:set_level(lual.debug).
 -- A bound method is kept in the logger, so later reads are plain field
 -- hits; level methods check their first argument inline (one comparison
--- on the colon call). Methods named after custom levels are bound anew on
--- each read, since the set of levels may change.
+-- on the colon call). Methods named after custom levels are kept in the
+-- logger's _custom table until the set of levels changes.
 local function bind(lg, m)
   return function(a, ...)
     if a == lg then return m(lg, ...) end
@@ -932,8 +932,21 @@ logger_mt.__index = function(lg, key)
   local m = Logger[key]
   if type(m) ~= "function" then return m end
   local lv = level_of[m]
-  local b = lv and level_method(lv, lg) or bind(lg, m)
-  if rawget(Logger, key) ~= nil then rawset(lg, key, b) end
+  if rawget(Logger, key) ~= nil then
+    local b = lv and level_method(lv, lg) or bind(lg, m)
+    rawset(lg, key, b)
+    return b
+  end
+  local cache = rawget(lg, "_custom")
+  if not cache or cache.version ~= levels.version then
+    cache = { version = levels.version }
+    rawset(lg, "_custom", cache)
+  end
+  local b = cache[key]
+  if not b then
+    b = level_method(lv, lg)
+    cache[key] = b
+  end
   return b
 end
 
