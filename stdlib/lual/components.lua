@@ -19,17 +19,58 @@ local function time_formatter(utc, pattern)
   end
 end
 
+-- lual.utc / lual.local_time, in any case ("UTC", "Local")
 local function is_utc(tz)
   if tz == nil then return nil end
-  if tz == "utc" or tz == "UTC" then return true end
-  if tz == "local" or tz == "local_time" then return false end
+  local name = type(tz) == "string" and tz:lower() or nil
+  if name == "utc" then return true end
+  if name == "local" or name == "local_time" then return false end
   error("Invalid timezone '" .. tostring(tz) .. "': expected lual.utc or lual.local_time", 3)
 end
 
+-- The message of logger:info(fmt, ...): string.format(fmt, ...); a value
+-- that is not a string is shown with tostring (nothing at all is ""); a format that fails gives
+-- the format followed by " [FORMAT ERROR: reason]", as in lual.
+local function format_message(fmt, n, ...)
+  if type(fmt) ~= "string" then
+    if fmt == nil and n == 0 then return "" end   -- logger:info() logs ""
+    return tostring(fmt)
+  end
+  if n == 0 then
+    if fmt:find("%", 1, true) then
+      local ok, s = pcall(sformat, fmt)
+      if ok then return s end
+      return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
+    end
+    return fmt
+  end
+  local ok, s = pcall(sformat, fmt, ...)
+  if ok then return s end
+  return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
+end
+M.format_message = format_message
+
+-- The message of a record handed to a presenter by hand, as lual builds
+-- it: `message` when the record has one, else `message_fmt` formatted
+-- with `args` (a table.pack list, a plain list or nil).
+local function record_message(record)
+  local msg = record.message
+  if msg ~= nil then return tostring(msg) end
+  local fmt = record.message_fmt
+  if fmt == nil then return "" end
+  local args = record.args
+  if type(args) ~= "table" then return format_message(fmt, 0) end
+  local n = args.n or #args
+  return format_message(fmt, n, table.unpack(args, 1, n))
+end
+
+-- Presenters are callable with a record (lual's presenter interface); a
+-- record may lack any field: the time is now, the level UNKNOWN_LEVEL,
+-- the logger UNKNOWN_LOGGER.
 local presenter_mt = {
   __call = function(self, record)
-    return self.line(record.timestamp or os.time(), record.level_name, record.level_no,
-      record.logger_name, record.message, record.context)
+    return self.line(record.timestamp or os.time(), record.level_name or "UNKNOWN_LEVEL", record.level_no,
+      record.logger_name or "UNKNOWN_LOGGER", record_message(record), record.context)
   end,
 }
 
@@ -239,9 +280,27 @@ end
 -- Outputs --------------------------------------------------------------------
 -- Each output is a function(record, config) as in lual; the dispatcher
 -- recognises the built-in ones and uses a direct writer instead.
+-- A line to a stream that is not a file handle (any table with write and
+-- flush), as lual writes it: the line, a newline, a flush; a stream that
+-- fails is reported on io.stderr and logging goes on.
+local function stream_write(stream, line)
+  stream:write(line)
+  stream:write("\n")
+  if stream.flush then stream:flush() end
+end
+
+function M.write_to_stream(stream, line)
+  local ok, err = pcall(stream_write, stream, line)
+  if not ok then io.stderr:write("Error writing to stream: ", tostring(err), "\n") end
+end
+
+-- lual.console(record_or_line, {stream = ...}): io.stdout (as it is at the
+-- call) unless a stream is given.
 function M.console(record, config)
   local stream = (config and config.stream) or io.stdout
-  stream:write(record.presented_message or record.message, "\n")
+  local line = record
+  if type(record) == "table" then line = record.presented_message or record.message or "" end
+  M.write_to_stream(stream, tostring(line))
 end
 
 local open_files = {}   -- path -> writer
@@ -383,9 +442,13 @@ function M.syslog(record, config)
     record.message or record.presented_message)
 end
 
-function M.noop(record)
-  if type(record) == "table" and record.level_no ~= nil then return record end
-  return M.noop
+-- Transformers -----------------------------------------------------------------
+-- lual.noop is a transformer factory, as in lual: lual.noop([config])
+-- returns a callable transformer that hands its record back unchanged
+-- (the same table), with the schema of its options (it has none).
+local noop_mt = { __call = function(_, record) return record end }
+function M.noop(config)
+  return setmetatable({ schema = { fields = {} }, config = config or {} }, noop_mt)
 end
 
 return M

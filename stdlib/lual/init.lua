@@ -106,8 +106,12 @@ local function make_output(where, c)
       cfg_error(sformat("Invalid type for '%s.stream': expected file handle, got %s", where, type(stream)))
     end
     out.builtin = true
-    out.write = function(line) stream:write(line, "\n") end
-    out.target = function() if io.type(stream) == "file" then return stream end end
+    if io.type(stream) == "file" then
+      out.write = function(line) stream:write(line, "\n") end
+      out.target = function() return stream end
+    else  -- any object with write (and flush): written and reported as lual.console does
+      out.write = function(line) comp.write_to_stream(stream, line) end
+    end
   elseif fn == comp.file then
     if cfg.path ~= nil then check_type(where .. ".", "path", cfg.path, "string") end
     if cfg.max_size ~= nil then check_type(where .. ".", "max_size", cfg.max_size, "number") end
@@ -150,6 +154,7 @@ local function make_pipeline(where, p)
     check_type(where .. ".", "transformers", p.transformers, "table")
     for i, t in ipairs(p.transformers) do
       local fn, cfg = normalize_component(sformat("%s.transformers[%d]", where, i), t)
+      if fn == comp.noop then fn = comp.noop(cfg) end
       pl.transformers[i] = { fn = fn, config = cfg }
     end
   end
@@ -185,15 +190,31 @@ end
 
 ---------------------------------------------------------------------------
 -- Loggers
-local Logger = {}
-Logger.__index = Logger
+local Logger = {}      -- the methods
+local root_level = LV.WARNING   -- the root's configured level, which a root set to NOTSET stands for
+
+-- Every logger's metatable. Its `level` lives in `_level`, so that
+-- assigning it (logger.level = lual.debug, as lual's users do) comes here
+-- and invalidates the cached effective levels; __index (the methods and
+-- reading `level`) is set with the methods, below.
+local logger_mt = {}
+logger_mt.__newindex = function(lg, key, v)
+  if key ~= "level" then return rawset(lg, key, v) end
+  rawset(lg, "_level", v)
+  if lg == root and v ~= LV.NOTSET then root_level = v end
+  gen = gen + 1
+end
 
 local function effective_level(lg)
   if lg._gen == gen then return lg._eff end
-  local l = lg
-  while l.level == LV.NOTSET and l.parent do l = l.parent end
-  lg._eff, lg._gen = l.level, gen
-  return l.level
+  local l, lvl = lg, lg.level
+  while lvl == LV.NOTSET do
+    l = rawget(l, "parent")
+    if not l then lvl = root_level; break end
+    lvl = l.level
+  end
+  lg._eff, lg._gen = lvl, gen
+  return lvl
 end
 
 -- Every logger gets a number for the async queue, which stores that
@@ -202,8 +223,8 @@ local logger_by_id = {}
 
 local function new_logger(name, parent)
   local id = #logger_by_id + 1
-  local lg = setmetatable({ name = name, parent = parent, level = parent and LV.NOTSET or LV.WARNING,
-    pipelines = {}, propagate = true, _gen = -1, _eff = 0, _qid = id }, Logger)
+  local lg = setmetatable({ name = name, parent = parent, _level = parent and LV.NOTSET or LV.WARNING,
+    pipelines = {}, propagate = true, _gen = -1, _eff = 0, _qid = id }, logger_mt)
   logger_by_id[id] = lg
   return lg
 end
@@ -242,29 +263,41 @@ local function context_message(ctx)
   return tostring(m)
 end
 
--- The message of logger:info(fmt, ...): string.format(fmt, ...); a value
--- that is not a string is shown with tostring; a format that fails gives
--- the format followed by " [FORMAT ERROR: reason]", as in lual.
-local function format_message(fmt, n, ...)
-  if type(fmt) ~= "string" then return tostring(fmt) end
-  if n == 0 then
-    if fmt:find("%", 1, true) then
-      local ok, s = pcall(sformat, fmt)
-      if ok then return s end
-      return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
-    end
-    return fmt
+-- The message of logger:info(fmt, ...) (see components.format_message)
+local format_message = comp.format_message
+
+-- Where the script called the logger: the first Lua frame above lual's
+-- own chunks (bundled as "[plua]/lual/..."), as lual's records carry it.
+-- Messages the async worker delivers were called from elsewhere: no site.
+local getinfo = debug.getinfo
+local function script_frame()
+  for lvl = 2, 20 do
+    local info = getinfo(lvl, "Sl")
+    if not info then return nil end
+    if info.what ~= "C" and not info.source:find("[plua]/lual/", 1, true) then return info end
   end
-  local ok, s = pcall(sformat, fmt, ...)
-  if ok then return s end
-  return fmt .. " [FORMAT ERROR: " .. tostring(s) .. "]"
+  return nil
 end
 
+local function call_site()
+  if processing then return nil end
+  local info = script_frame()
+  if not info then return nil end
+  local src = info.source
+  if src:byte(1) == 64 then src = src:sub(2) else src = info.short_src end  -- 64: "@"
+  return src, info.currentline
+end
+
+-- The record outputs, transformers and presenters other than the built-in
+-- ones get, with lual's fields: message_fmt is the format as a string
+-- ("" for none), args the packed arguments.
 local function build_record(src, lv, lname, t, msg, ctx, fmt, n, ...)
+  if fmt == nil then fmt = "" elseif type(fmt) ~= "string" then fmt = tostring(fmt) end
+  local filename, lineno = call_site()
   return {
     level_no = lv, level_name = lname, message = msg, message_fmt = fmt,
     args = table.pack(...), context = ctx, timestamp = t, logger_name = src.name,
-    source_logger_name = src.name, formatted_message = msg,
+    source_logger_name = src.name, formatted_message = msg, filename = filename, lineno = lineno,
   }
 end
 
@@ -813,9 +846,13 @@ local function emit(lg, lv, fmt, ...)
 end
 
 -- The hot path: level check, then (async) one native push that copies the
--- arguments, or (sync) delivery now.
-local function level_method(lv)
-  return function(self, fmt, ...)
+-- arguments, or (sync) delivery now. Bound to a logger (see logger_mt),
+-- the method also takes lual's dot call, logger.info(fmt, ...).
+local level_of = setmetatable({}, { __mode = "k" })   -- unbound level method -> its level
+local function level_method(lv, bound)
+  local method
+  method = function(self, fmt, ...)
+    if bound and self ~= bound then return method(bound, self, fmt, ...) end
     if live then live_tick() end
     local eff = (self._gen == gen) and self._eff or effective_level(self)
     if lv < eff then return end
@@ -829,6 +866,8 @@ local function level_method(lv)
     end
     return deliver(self, lv, os.time(), fmt, select("#", ...), ...)
   end
+  if not bound then level_of[method] = lv end
+  return method
 end
 Logger.debug = level_method(LV.DEBUG)
 Logger.info = level_method(LV.INFO)
@@ -875,6 +914,41 @@ setmetatable(Logger, { __index = function(_, key)
   end
   return f
 end })
+
+-- Methods read from a logger are bound to it, so that lual's dot calls
+-- work too: logger.set_level(lual.debug) as logger:set_level(lual.debug).
+-- A bound method is kept in the logger, so later reads are plain field
+-- hits; level methods check their first argument inline (one comparison
+-- on the colon call). Methods named after custom levels are kept in the
+-- logger's _custom table until the set of levels changes.
+local function bind(lg, m)
+  return function(a, ...)
+    if a == lg then return m(lg, ...) end
+    return m(lg, a, ...)
+  end
+end
+logger_mt.__index = function(lg, key)
+  if key == "level" then return rawget(lg, "_level") end
+  local m = Logger[key]
+  if type(m) ~= "function" then return m end
+  local lv = level_of[m]
+  if rawget(Logger, key) ~= nil then
+    local b = lv and level_method(lv, lg) or bind(lg, m)
+    rawset(lg, key, b)
+    return b
+  end
+  local cache = rawget(lg, "_custom")
+  if not cache or cache.version ~= levels.version then
+    cache = { version = levels.version }
+    rawset(lg, "_custom", cache)
+  end
+  local b = cache[key]
+  if not b then
+    b = level_method(lv, lg)
+    cache[key] = b
+  end
+  return b
+end
 
 function Logger:set_level(level)
   local lv = level
@@ -933,30 +1007,37 @@ end
 -- Logger factory
 local logger_keys = { level = true, pipelines = true, propagate = true }
 
-local function apply_logger_config(lg, cfg)
-  if type(cfg) ~= "table" then cfg_error("logger config must be a table, got " .. type(cfg)) end
+-- A logger's configuration checked (errors through cfg_error): -> its
+-- level value and normalised pipelines, either nil when not given.
+local function check_logger_config(cfg, is_root)
+  if type(cfg) ~= "table" then cfg_error("Configuration must be a table, got " .. type(cfg)) end
   for k in pairs(cfg) do
     if not logger_keys[k] then cfg_error(sformat("Unknown configuration key '%s'", tostring(k))) end
   end
   local lv, pls
-  if cfg.level ~= nil then lv = logger_level_value(cfg.level, lg == root) end
+  if cfg.level ~= nil then lv = logger_level_value(cfg.level, is_root) end
   if cfg.propagate ~= nil then check_propagate(cfg.propagate) end
   if cfg.pipelines ~= nil then pls = make_pipelines("pipelines", cfg.pipelines) end
+  return lv, pls
+end
+
+-- A checked configuration (cfg, and its level and pipelines from
+-- check_logger_config) applied to a logger.
+local function apply_logger_config(lg, cfg, lv, pls)
   if lv then lg.level = lv end
   if cfg.propagate ~= nil then lg.propagate = cfg.propagate end
   if pls then lg.pipelines = pls end
   gen = gen + 1
 end
 
+-- The name of lual.logger() without one: the calling script's file as a
+-- module name (spec/app_spec.lua -> spec.app_spec).
 local function caller_name()
-  for lvl = 3, 6 do
-    local info = debug.getinfo(lvl, "S")
-    if not info then break end
-    local src = info.source or ""
-    if src:sub(1, 1) == "@" and not src:find("lual[/.]") then
-      local name = src:sub(2):gsub("^%./", ""):gsub("%.lua$", ""):gsub("[/\\]", ".")
-      if name ~= "" then return name end
-    end
+  local info = script_frame()
+  local src = info and info.source or ""
+  if src:byte(1) == 64 then
+    local name = src:sub(2):gsub("^%./", ""):gsub("%.lua$", ""):gsub("[/\\]", ".")
+    if name ~= "" then return name end
   end
   return "anonymous"
 end
@@ -991,16 +1072,35 @@ function lual.logger(name, config)
   elseif name ~= "_root" and name:byte(1) == 95 then
     error("Logger names starting with '_' are reserved (except '_root'). Name: " .. name, 2)
   end
-  local lg = (name == "_root") and root or get_logger(name)
+  -- the configuration is checked on every call and applied only to a
+  -- logger this call creates: a cached logger is returned as it is (as in lual)
+  local lv, pls
   if config ~= nil then
     cfg_prefix = "Invalid logger configuration: "
-    local ok, err = pcall(apply_logger_config, lg, config)
+    local ok
+    ok, lv, pls = pcall(check_logger_config, config, name == "_root")
     cfg_prefix = "Invalid configuration: "
-    if not ok then error(err, 0) end
+    if not ok then error(lv, 0) end
   end
+  if name == "_root" then return root end
+  local lg = loggers[name]
+  if lg then return lg end
+  lg = get_logger(name)
+  if config ~= nil then apply_logger_config(lg, config, lv, pls) end
   return lg
 end
 lual.get_logger = lual.logger
+
+-- For lual.loggers.config: a logger configuration checked as
+-- lual.logger(name, config) checks it, -> true | false, message.
+function lual._validate_logger_config(cfg)
+  local prefix = cfg_prefix
+  cfg_prefix = ""
+  local ok, err = pcall(check_logger_config, cfg, false)
+  cfg_prefix = prefix
+  if ok then return true end
+  return false, tostring(err)
+end
 
 ---------------------------------------------------------------------------
 -- lual.config

@@ -44,7 +44,9 @@ function M.validate_custom_level_value(value, ignore_existing_custom)
     return false, "Level value must be an integer"
   end
   if value <= builtin.DEBUG or value >= builtin.ERROR then
-    return false, string.format("Level value must be between %d and %d", builtin.DEBUG + 1, builtin.ERROR - 1)
+    -- lual's words, and the two levels the range sits between
+    return false, string.format("Level value must be between %d and %d (above DEBUG=%d, below ERROR=%d)",
+      builtin.DEBUG + 1, builtin.ERROR - 1, builtin.DEBUG, builtin.ERROR)
   end
   for _, v in pairs(builtin) do
     if v == value then return false, "Level value " .. value .. " conflicts with a built-in level" end
