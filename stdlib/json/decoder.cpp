@@ -31,6 +31,8 @@ constexpr Context kColon{"object separator", "':'"};
 constexpr Context kObject{"object", "'}'"};
 constexpr Context kArray{"array", "']'"};
 
+constexpr int kHintDepths = 32;
+
 struct Decoder {
   lua_State* L;
   const char* begin;
@@ -38,6 +40,11 @@ struct Decoder {
   // Start of the last string or number read: a bad token's message shows
   // the text from there ("last read").
   const char* mark;
+  // Size of the last array / object read at each shallow depth: the next
+  // one there is likely alike (a list of devices), so its table starts at
+  // that size instead of growing through every power of two.
+  int array_hint[kHintDepths];
+  int object_hint[kHintDepths];
 };
 
 // Raises the parse error at `at` (end: end of input). With last_read, the
@@ -120,42 +127,64 @@ long read_hex4(const Decoder& d, const char* p) {
   return v;
 }
 
-// After a backslash: the rest of a string with escapes, built in a
-// luaL_Buffer (nothing else is pushed meanwhile). p is at the backslash;
-// [from, p) is the plain text before it. Returns the end of the string.
+// After a backslash: the rest of a string with escapes. p is at the
+// backslash; [from, p) is the plain text before it. The decoded text is
+// never longer than the source, so it is written straight into one
+// luaL_Buffer area of that size. Returns the end of the string.
 [[gnu::noinline]] const char* read_escaped(const Decoder& d, const char* from, const char* p, const Context& ctx) {
+  // The closing quote: the first '"' after an even run of backslashes
+  // (none found: the loop below reports the missing quote).
+  const char* close = p;
+  for (;;) {
+    close = static_cast<const char*>(std::memchr(close, '"', static_cast<std::size_t>(d.end - close)));
+    if (close == nullptr) {
+      close = d.end;
+      break;
+    }
+    std::size_t slashes = 0;
+    while (close - slashes > p && close[-1 - static_cast<std::ptrdiff_t>(slashes)] == '\\') ++slashes;
+    if (slashes % 2 == 0) break;
+    ++close;
+  }
   luaL_Buffer b;
-  luaL_buffinit(d.L, &b);
-  luaL_addlstring(&b, from, static_cast<std::size_t>(p - from));
+  char* out = luaL_buffinitsize(d.L, &b, static_cast<std::size_t>(close - from) + 1);
+  char* o = out;
+  std::memcpy(o, from, static_cast<std::size_t>(p - from));
+  o += p - from;
   for (;;) {
     const char* q = find_special(p, d.end);
-    luaL_addlstring(&b, p, static_cast<std::size_t>(q - p));
+    std::memcpy(o, p, static_cast<std::size_t>(q - p));
+    o += q - p;
     if (q == d.end) fail(d, d.end, ctx, "invalid string: missing closing quote", true);
-    const auto c = static_cast<unsigned char>(*q);
+    auto c = static_cast<unsigned char>(*q);
     if (c == '"') {
-      luaL_pushresult(&b);
+      luaL_pushresultsize(&b, static_cast<std::size_t>(o - out));
       return q + 1;
     }
     if (c >= 0x80) {
-      const std::size_t n = utf8_sequence(q, d.end);
-      if (n == 0) fail(d, q, ctx, "invalid string: ill-formed UTF-8 byte", true);
-      luaL_addlstring(&b, q, n);
-      p = q + n;
+      do {
+        const std::size_t n = utf8_sequence(q, d.end);
+        if (n == 0) fail(d, q, ctx, "invalid string: ill-formed UTF-8 byte", true);
+        std::memcpy(o, q, n);
+        o += n;
+        q += n;
+      } while (q < d.end && static_cast<unsigned char>(*q) >= 0x80);
+      p = q;
       continue;
     }
     if (c < 0x20) fail(d, q, ctx, "invalid string: control character must be escaped", true);
     // A backslash.
     if (q + 1 == d.end) fail(d, d.end, ctx, "invalid string: missing closing quote", true);
-    char out = 0;
+    char single = 0;
     switch (q[1]) {
-      case '"': out = '"'; break;
-      case '\\': out = '\\'; break;
-      case '/': out = '/'; break;
-      case 'b': out = '\b'; break;
-      case 'f': out = '\f'; break;
-      case 'n': out = '\n'; break;
-      case 'r': out = '\r'; break;
-      case 't': out = '\t'; break;
+      case '"': single = '"'; break;
+      case '\\': single = '\\'; break;
+      case '/': single = '/'; break;
+      case 'b': single = '\b'; break;
+      case 'f': single = '\f'; break;
+      case 'n': single = '\n'; break;
+      case 'r': single = '\r'; break;
+      case 't': single = '\t'; break;
       case 'u': {
         long cp = read_hex4(d, q + 1);
         if (cp < 0) fail(d, q + 1, ctx, "invalid string: '\\u' must be followed by 4 hex digits", true);
@@ -171,14 +200,13 @@ long read_hex4(const Decoder& d, const char* p) {
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           p += 6;
         }
-        char utf8[4];
-        luaL_addlstring(&b, utf8, put_utf8(utf8, static_cast<std::uint32_t>(cp)));
+        o += put_utf8(o, static_cast<std::uint32_t>(cp));
         continue;
       }
       default:
         fail(d, q + 1, ctx, "invalid string: forbidden character after backslash", true);
     }
-    luaL_addchar(&b, out);
+    *o++ = single;
     p = q + 2;
   }
 }
@@ -189,9 +217,12 @@ const char* read_string(Decoder& d, const char* p, const Context& ctx) {
   const char* from = p + 1;
   const char* q = find_special(from, d.end);
   while (q < d.end && static_cast<unsigned char>(*q) >= 0x80) {
-    const std::size_t n = utf8_sequence(q, d.end);
-    if (n == 0) fail(d, q, ctx, "invalid string: ill-formed UTF-8 byte", true);
-    q = find_special(q + n, d.end);
+    do {
+      const std::size_t n = utf8_sequence(q, d.end);
+      if (n == 0) fail(d, q, ctx, "invalid string: ill-formed UTF-8 byte", true);
+      q += n;
+    } while (q < d.end && static_cast<unsigned char>(*q) >= 0x80);
+    q = find_special(q, d.end);
   }
   if (q == d.end) fail(d, d.end, ctx, "invalid string: missing closing quote", true);
   if (*q == '"') {
@@ -286,7 +317,8 @@ void check_depth(const Decoder& d, int depth) {
 // [-0, +1] p is just after '['.
 const char* read_array(Decoder& d, const char* p, int depth) {
   check_depth(d, depth);
-  lua_createtable(d.L, 0, 0);
+  int* hint = depth < kHintDepths ? &d.array_hint[depth] : nullptr;
+  lua_createtable(d.L, hint ? *hint : 0, 0);
   p = skip_space(p, d.end);
   if (p < d.end && *p == ']') return p + 1;
   lua_Integer i = 0;
@@ -298,7 +330,10 @@ const char* read_array(Decoder& d, const char* p, int depth) {
       p = skip_space(p + 1, d.end);
       continue;
     }
-    if (p < d.end && *p == ']') return p + 1;
+    if (p < d.end && *p == ']') {
+      if (hint) *hint = static_cast<int>(std::min<lua_Integer>(i, 1024));
+      return p + 1;
+    }
     unexpected(d, p, kArray);
   }
 }
@@ -306,10 +341,13 @@ const char* read_array(Decoder& d, const char* p, int depth) {
 // [-0, +1] p is just after '{'.
 const char* read_object(Decoder& d, const char* p, int depth) {
   check_depth(d, depth);
-  lua_createtable(d.L, 0, 0);
+  int* hint = depth < kHintDepths ? &d.object_hint[depth] : nullptr;
+  lua_createtable(d.L, 0, hint ? *hint : 0);
   p = skip_space(p, d.end);
   if (p < d.end && *p == '}') return p + 1;
+  int count = 0;
   for (;;) {
+    ++count;
     if (p == d.end || *p != '"') unexpected(d, p, kKey);
     p = skip_space(read_string(d, p, kKey), d.end);
     if (p == d.end || *p != ':') unexpected(d, p, kColon);
@@ -320,7 +358,10 @@ const char* read_object(Decoder& d, const char* p, int depth) {
       p = skip_space(p + 1, d.end);
       continue;
     }
-    if (p < d.end && *p == '}') return p + 1;
+    if (p < d.end && *p == '}') {
+      if (hint) *hint = std::min(count, 64);
+      return p + 1;
+    }
     unexpected(d, p, kObject);
   }
 }
@@ -352,7 +393,7 @@ const char* read_value(Decoder& d, const char* p, int depth, const Context& ctx)
 int decode(lua_State* L) {
   std::size_t len = 0;
   const char* text = luaL_checklstring(L, 1, &len);
-  Decoder d{L, text, text + len, text};
+  Decoder d{L, text, text + len, text, {}, {}};
   const char* p = text;
   if (len >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;  // a UTF-8 byte order mark
   p = read_value(d, skip_space(p, d.end), 0, kValue);

@@ -107,46 +107,57 @@ void newline(Encoder& e, int depth) {
 
 void encode_value(Encoder& e, int idx);
 
+// Writes s as a JSON string. Room for the worst case (every byte a \u00XX)
+// is reserved first, so the loop writes without checks; a string too long
+// for that goes through in pieces.
 void encode_string(Encoder& e, const char* s, std::size_t len) {
   static constexpr char hex[] = "0123456789abcdef";
-  reserve(e, len + 2);
-  put(e, '"');
+  constexpr std::size_t kPiece = 1 << 16;
   const char* p = s;
   const char* end = s + len;
-  for (;;) {
-    const char* q = find_special(p, end);
-    put(e, p, static_cast<std::size_t>(q - p));
-    if (q == end) break;
-    const auto c = static_cast<unsigned char>(*q);
-    if (c >= 0x80) {
-      const std::size_t n = utf8_sequence(q, end);
-      if (n == 0) {
-        luaL_error(e.L, "json.encode: invalid UTF-8 in a string at byte %I", static_cast<lua_Integer>(q - s + 1));
+  put(e, '"');
+  while (p < end) {
+    const char* stop = end - p > static_cast<std::ptrdiff_t>(kPiece) ? p + kPiece : end;
+    char* const start = reserve(e, 6 * static_cast<std::size_t>(stop - p) + 8);
+    char* o = start;
+    while (p < stop) {
+      const char* q = find_special(p, stop);
+      std::memcpy(o, p, static_cast<std::size_t>(q - p));
+      o += q - p;
+      p = q;
+      if (q == stop) break;
+      const auto c = static_cast<unsigned char>(*q);
+      if (c >= 0x80) {
+        const std::size_t n = utf8_sequence(q, end);
+        if (n == 0) {
+          e.len += static_cast<std::size_t>(o - start);
+          luaL_error(e.L, "json.encode: invalid UTF-8 in a string at byte %I", static_cast<lua_Integer>(q - s + 1));
+        }
+        std::memcpy(o, q, n);  // may run past stop: the room allows it
+        o += n;
+        p = q + n;
+        continue;
       }
-      put(e, q, n);
-      p = q + n;
-      continue;
+      *o++ = '\\';
+      switch (c) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\f': *o++ = 'f'; break;
+        default:
+          o[0] = 'u';
+          o[1] = '0';
+          o[2] = '0';
+          o[3] = hex[c >> 4];
+          o[4] = hex[c & 15];
+          o += 5;
+      }
+      p = q + 1;
     }
-    char esc[6] = {'\\', 0, 0, 0, 0, 0};
-    std::size_t n = 2;
-    switch (c) {
-      case '"': esc[1] = '"'; break;
-      case '\\': esc[1] = '\\'; break;
-      case '\n': esc[1] = 'n'; break;
-      case '\r': esc[1] = 'r'; break;
-      case '\t': esc[1] = 't'; break;
-      case '\b': esc[1] = 'b'; break;
-      case '\f': esc[1] = 'f'; break;
-      default:
-        esc[1] = 'u';
-        esc[2] = '0';
-        esc[3] = '0';
-        esc[4] = hex[c >> 4];
-        esc[5] = hex[c & 15];
-        n = 6;
-    }
-    put(e, esc, n);
-    p = q + 1;
+    e.len += static_cast<std::size_t>(o - start);
   }
   put(e, '"');
 }
