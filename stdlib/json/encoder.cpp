@@ -54,6 +54,7 @@ struct Encoder {
   int depth;
   int pathcap;
   EncodeStyle style;
+  bool any_marks;  // whether json.initArray marked any table (else no lookups)
 };
 
 void release(Encoder& e) {
@@ -266,17 +267,21 @@ void collect_key(Encoder& e) {
   ++e.nkeys;
 }
 
-void encode_object(Encoder& e, int idx) {
+// With `started`, lua_next already pushed the first key and value.
+void encode_object(Encoder& e, int idx, bool started) {
   lua_State* L = e.L;
-  const int base = lua_gettop(L);
+  const int base = lua_gettop(L) - (started ? 2 : 0);
   const std::size_t first = e.nkeys;
-  lua_pushnil(L);
-  while (lua_next(L, idx) != 0) {
+  if (!started) {
+    lua_pushnil(L);
+    if (lua_next(L, idx) == 0) return;  // cannot happen: empty tables are arrays
+  }
+  do {
     if (((e.nkeys - first) & 31) == 0 && !lua_checkstack(L, 40)) {
       luaL_error(L, "json.encode: a table has too many keys for the Lua stack");
     }
     collect_key(e);
-  }
+  } while (lua_next(L, idx) != 0);
   if (e.style.sort_keys) std::sort(e.keys + first, e.keys + e.nkeys, key_less);
   const char* colon = e.style.pretty ? ": " : ":";
   const std::size_t colon_len = e.style.pretty ? 2 : 1;
@@ -296,23 +301,35 @@ void encode_object(Encoder& e, int idx) {
   lua_settop(L, base);
 }
 
+// Cycles: the path from the root is checked only when it gets too deep
+// (a cycle always does), so the common case pays nothing for it.
 void encode_table(Encoder& e, int idx) {
   lua_State* L = e.L;
   const void* self = lua_topointer(L, idx);
-  for (int i = 0; i < e.depth; ++i) {
-    if (e.path[i] == self) luaL_error(L, "json.encode: cycle detected (a table contains itself)");
+  if (e.depth >= kMaxEncodeDepth) {
+    for (int i = 0; i < e.depth; ++i) {
+      if (e.path[i] == self) luaL_error(L, "json.encode: cycle detected (a table contains itself)");
+    }
+    luaL_error(L, "json.encode: nesting too deep (or a cycle)");
   }
-  if (e.depth >= kMaxEncodeDepth) luaL_error(L, "json.encode: nesting too deep (or a cycle)");
   if (!lua_checkstack(L, 8)) luaL_error(L, "json.encode: nesting too deep for the Lua stack");
   if (e.depth == e.pathcap) grow(L, e.path, e.pathcap, static_cast<std::size_t>(e.depth) + 1);
   e.path[e.depth++] = self;
-  const lua_Integer n = sequence_length(L, idx);
-  if (n >= 0) {
-    encode_array(e, idx, n);
-  } else if (marked_as_array(L, idx)) {
-    encode_array(e, idx, marked_length(L, idx));
+  lua_pushnil(L);
+  if (lua_next(L, idx) == 0) {
+    encode_array(e, idx, 0);  // {} is [] (HC3)
+  } else if (!lua_isinteger(L, -2) && !(e.any_marks && marked_as_array(L, idx))) {
+    encode_object(e, idx, true);  // the usual object: one walk of its keys
   } else {
-    encode_object(e, idx);
+    lua_pop(L, 2);
+    const lua_Integer n = sequence_length(L, idx);
+    if (n >= 0) {
+      encode_array(e, idx, n);
+    } else if (e.any_marks && marked_as_array(L, idx)) {
+      encode_array(e, idx, marked_length(L, idx));
+    } else {
+      encode_object(e, idx, false);
+    }
   }
   --e.depth;
 }
@@ -368,8 +385,13 @@ int encode(lua_State* L, EncodeStyle style) {
   luaL_checkany(L, 1);
   lua_settop(L, 1);
   auto* e = static_cast<Encoder*>(lua_newuserdatauv(L, sizeof(Encoder), 0));
-  *e = Encoder{L, nullptr, 0, 0, nullptr, 0, 0, nullptr, 0, 0, style};
+  *e = Encoder{L, nullptr, 0, 0, nullptr, 0, 0, nullptr, 0, 0, style, false};
   luaL_setmetatable(L, kEncoderType);
+  lua_pushnil(L);
+  if (lua_next(L, lua_upvalueindex(1)) != 0) {
+    e->any_marks = true;
+    lua_pop(L, 2);
+  }
   encode_value(*e, 1);
   lua_pushlstring(L, e->out != nullptr ? e->out : "", e->len);
   release(*e);
