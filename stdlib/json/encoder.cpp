@@ -33,7 +33,11 @@ struct Key {
 // Byte order (what Lua's < does for strings in the C locale); a number key
 // and a string key with the same text keep a fixed order.
 bool key_less(const Key& a, const Key& b) {
-  const int c = std::memcmp(a.bytes(), b.bytes(), std::min(a.len, b.len));
+  const char* x = a.bytes();
+  const char* y = b.bytes();
+  // Most keys differ in their first byte: decide those without memcmp.
+  if (a.len > 0 && b.len > 0 && x[0] != y[0]) return static_cast<unsigned char>(x[0]) < static_cast<unsigned char>(y[0]);
+  const int c = std::memcmp(x, y, std::min(a.len, b.len));
   if (c != 0) return c < 0;
   if (a.len != b.len) return a.len < b.len;
   return a.is_number && !b.is_number;
@@ -83,7 +87,7 @@ void grow(lua_State* L, T*& data, N& cap, std::size_t need) {
   cap = static_cast<N>(bigger);
 }
 
-[[gnu::noinline]] void grow_out(Encoder& e, std::size_t n) { grow(e.L, e.out, e.cap, e.len + n + 256); }
+[[gnu::noinline]] void grow_out(Encoder& e, std::size_t n) { grow(e.L, e.out, e.cap, std::max<std::size_t>(e.len + n, 4096)); }
 
 inline char* reserve(Encoder& e, std::size_t n) {
   if (e.cap - e.len < n) grow_out(e, n);
