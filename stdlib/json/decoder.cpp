@@ -47,11 +47,11 @@ struct Decoder {
   int object_hint[kHintDepths];
 };
 
-// Raises the parse error at `at` (end: end of input). With last_read, the
-// message shows the text read since the last string or number, control
-// characters as <U+XXXX>.
-[[noreturn, gnu::noinline]] void fail(const Decoder& d, const char* at, const Context& ctx, const char* message,
-                                      bool last_read = false) {
+// Writes the message for a parse error at `at` (end: end of input) into
+// text (NUL-terminated). With last_read, it shows the text read since the
+// last string or number, control characters as <U+XXXX>.
+void describe(char* text, std::size_t size, const Decoder& d, const char* at, const Context& ctx, const char* message,
+              bool last_read) {
   std::size_t line = 1;
   const char* line_start = d.begin;
   for (const char* p = d.begin; p < at; ++p) {
@@ -83,12 +83,18 @@ struct Decoder {
     }
   }
   const bool show_expected = !last_read || ctx.expected_after_bad_token;
-  char text[512];
   const auto written = fmt::format_to_n(
-      text, sizeof text - 1, "json.decode: parse error at line {}, column {}: syntax error while parsing {} - {}{}{}{}{}{} (byte {})", line,
+      text, size - 1, "json.decode: parse error at line {}, column {}: syntax error while parsing {} - {}{}{}{}{}{} (byte {})", line,
       at - line_start + 1, ctx.what, message, last_read ? "; last read: '" : "", std::string_view(read, n), last_read ? "'" : "",
       show_expected ? "; expected " : "", show_expected ? ctx.expected : "", at - d.begin + 1);
-  text[std::min(written.size, sizeof text - 1)] = '\0';
+  text[std::min(written.size, size - 1)] = '\0';
+}
+
+// Raises the parse error at `at` (see describe).
+[[noreturn, gnu::noinline]] void fail(const Decoder& d, const char* at, const Context& ctx, const char* message,
+                                      bool last_read = false) {
+  char text[512];
+  describe(text, sizeof text, d, at, ctx, message, last_read);
   luaL_error(d.L, "%s", text);
   __builtin_unreachable();
 }
