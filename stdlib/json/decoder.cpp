@@ -153,14 +153,13 @@ long read_hex4(const Decoder& d, const char* p) {
     ++close;
   }
   luaL_Buffer b;
-  char* out = luaL_buffinitsize(d.L, &b, static_cast<std::size_t>(close - from) + 1);
+  // + 8: copy_plain writes whole words.
+  char* out = luaL_buffinitsize(d.L, &b, static_cast<std::size_t>(close - from) + 8);
   char* o = out;
   std::memcpy(o, from, static_cast<std::size_t>(p - from));
   o += p - from;
   for (;;) {
-    const char* q = find_special(p, d.end);
-    std::memcpy(o, p, static_cast<std::size_t>(q - p));
-    o += q - p;
+    const char* q = copy_plain(p, d.end, o);
     if (q == d.end) fail(d, d.end, ctx, "invalid string: missing closing quote", true);
     auto c = static_cast<unsigned char>(*q);
     if (c == '"') {

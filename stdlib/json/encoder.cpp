@@ -126,9 +126,7 @@ void encode_string(Encoder& e, const char* s, std::size_t len) {
     char* const start = reserve(e, 6 * static_cast<std::size_t>(stop - p) + 8);
     char* o = start;
     while (p < stop) {
-      const char* q = find_special(p, stop);
-      std::memcpy(o, p, static_cast<std::size_t>(q - p));
-      o += q - p;
+      const char* q = copy_plain(p, stop, o);
       p = q;
       if (q == stop) break;
       const auto c = static_cast<unsigned char>(*q);

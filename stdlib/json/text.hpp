@@ -3,33 +3,68 @@
 // byte that needs a closer look is, how long a well-formed UTF-8 sequence
 // is, and numbers as text. No Lua here: nothing in this file can raise.
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
 namespace plua::stdlib::json {
 
-// The first byte in [p, end) that is '"', '\\', below 0x20 or at least
-// 0x80 (end when there is none). Looks at 8 bytes at a time: a word with
-// none of those bytes is skipped whole.
-inline const char* find_special(const char* p, const char* end) {
+// Bytes that need a closer look in a JSON string: '"', '\\', below 0x20,
+// or at least 0x80 (UTF-8 to check).
+inline bool is_special(unsigned char c) { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80; }
+
+// The high bit of each byte of w that is special; the lowest one set is
+// exact (the borrows of the tests only run upwards).
+inline std::uint64_t special_bits(std::uint64_t w) {
   constexpr std::uint64_t ones = 0x0101010101010101ULL;
   constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  while (end - p >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    const std::uint64_t quote = w ^ (ones * '"');
-    const std::uint64_t slash = w ^ (ones * '\\');
-    // Each term is non-zero when some byte is zero / below 0x20 / high.
-    const std::uint64_t hit = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | ((w - ones * 0x20) & ~w) | w;
-    if ((hit & highs) != 0) break;
-    p += 8;
+  const std::uint64_t quote = w ^ (ones * '"');
+  const std::uint64_t slash = w ^ (ones * '\\');
+  return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | ((w - ones * 0x20) & ~w) | w) & highs;
+}
+
+// Offset of the first special byte of a word with special_bits != 0.
+inline std::size_t first_special(std::uint64_t bits) { return static_cast<std::size_t>(std::countr_zero(bits)) >> 3; }
+
+inline constexpr bool kWordScan = std::endian::native == std::endian::little;
+
+// The first special byte in [p, end), or end. 8 bytes at a time.
+inline const char* find_special(const char* p, const char* end) {
+  if constexpr (kWordScan) {
+    while (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      const std::uint64_t bits = special_bits(w);
+      if (bits != 0) return p + first_special(bits);
+      p += 8;
+    }
   }
-  for (; p < end; ++p) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return p;
+  while (p < end && !is_special(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
+// Copies the bytes before the first special one in [p, end) to o and
+// returns where it stopped; o advances past the copy. Writes in whole words:
+// o needs 8 bytes of room beyond the copy.
+inline const char* copy_plain(const char* p, const char* end, char*& o) {
+  if constexpr (kWordScan) {
+    while (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      std::memcpy(o, &w, 8);
+      const std::uint64_t bits = special_bits(w);
+      if (bits != 0) {
+        const std::size_t k = first_special(bits);
+        o += k;
+        return p + k;
+      }
+      p += 8;
+      o += 8;
+    }
   }
-  return end;
+  while (p < end && !is_special(static_cast<unsigned char>(*p))) *o++ = *p++;
+  return p;
 }
 
 // Length of the well-formed UTF-8 sequence starting at p (p < end, *p >=
