@@ -15,16 +15,23 @@ namespace plua::stdlib::json {
 namespace {
 
 constexpr const char* kEncoderType = "plua.json.Encoder";
+constexpr std::size_t kStackedValues = 1 << 16;
 
 // One key of the object being written. A string key's bytes stay in the
 // table (which is on the stack and not changed while it is written); a
 // number key is written as text here. `slot` is where its value waits on
 // the Lua stack.
+// A huge object keeps the values of its first kStackedValues keys (or as
+// many as the Lua stack holds) on the stack and looks the others up again
+// by key (slot 0): the key's own value is kept for that.
 struct Key {
   const char* text;
   std::uint32_t len;
   int slot;
   bool is_number;
+  bool is_integer;
+  lua_Integer integer;
+  lua_Number real;
   char number[kNumberChars];
 
   const char* bytes() const { return is_number ? number : text; }
@@ -240,9 +247,10 @@ void encode_array(Encoder& e, int idx, lua_Integer n) {
   put(e, ']');
 }
 
-// [-0, +0] Records the key at -2 and leaves its value (at -1) on the stack
-// below the key, at the slot the record names.
-void collect_key(Encoder& e) {
+// [-0, +0] or [-1, +0] Records the key at -2; with keep_value leaves its
+// value (at -1) on the stack below the key, at the slot the record names,
+// else pops it (slot 0: looked up again when written).
+void collect_key(Encoder& e, bool keep_value) {
   lua_State* L = e.L;
   if (e.nkeys == e.keycap) grow(L, e.keys, e.keycap, e.nkeys + 1);
   Key& k = e.keys[e.nkeys];
@@ -258,15 +266,34 @@ void collect_key(Encoder& e) {
     case LUA_TNUMBER:
       k.text = nullptr;
       k.is_number = true;
-      k.len = static_cast<std::uint32_t>(lua_isinteger(L, -2) ? format_integer(k.number, lua_tointeger(L, -2))
-                                                               : format_key_number(k.number, lua_tonumber(L, -2)));
+      k.is_integer = lua_isinteger(L, -2);
+      k.integer = lua_tointeger(L, -2);
+      k.real = lua_tonumber(L, -2);
+      k.len = static_cast<std::uint32_t>(k.is_integer ? format_integer(k.number, k.integer) : format_key_number(k.number, k.real));
       break;
     default:
       luaL_error(L, "json.encode: object keys must be strings or numbers, got %s", luaL_typename(L, -2));
   }
-  lua_insert(L, -2);  // value below key: lua_next needs the key on top
-  k.slot = lua_gettop(L) - 1;
+  if (keep_value) {
+    lua_insert(L, -2);  // value below key: lua_next needs the key on top
+    k.slot = lua_gettop(L) - 1;
+  } else {
+    lua_pop(L, 1);
+    k.slot = 0;
+  }
   ++e.nkeys;
+}
+
+// [-0, +1] The value of key k in the table at idx.
+void push_value_of(lua_State* L, int idx, const Key& k) {
+  if (!k.is_number) {
+    lua_pushlstring(L, k.text, k.len);
+  } else if (k.is_integer) {
+    lua_pushinteger(L, k.integer);
+  } else {
+    lua_pushnumber(L, k.real);
+  }
+  lua_rawget(L, idx);
 }
 
 // With `started`, lua_next already pushed the first key and value.
@@ -278,11 +305,12 @@ void encode_object(Encoder& e, int idx, bool started) {
     lua_pushnil(L);
     if (lua_next(L, idx) == 0) return;  // cannot happen: empty tables are arrays
   }
+  bool stacking = true;
   do {
-    if (((e.nkeys - first) & 31) == 0 && !lua_checkstack(L, 40)) {
-      luaL_error(L, "json.encode: a table has too many keys for the Lua stack");
+    if (stacking && ((e.nkeys - first) & 31) == 0) {
+      stacking = e.nkeys - first < kStackedValues && lua_checkstack(L, 40);
     }
-    collect_key(e);
+    collect_key(e, stacking);
   } while (lua_next(L, idx) != 0);
   if (e.style.sort_keys) std::sort(e.keys + first, e.keys + e.nkeys, key_less);
   const char* colon = e.style.pretty ? ": " : ":";
@@ -295,7 +323,13 @@ void encode_object(Encoder& e, int idx, bool started) {
     const Key& k = e.keys[i];
     encode_string(e, k.bytes(), k.len);
     put(e, colon, colon_len);
-    encode_value(e, e.keys[i].slot);
+    if (e.keys[i].slot != 0) {
+      encode_value(e, e.keys[i].slot);
+    } else {
+      push_value_of(L, idx, e.keys[i]);
+      encode_value(e, lua_gettop(L));
+      lua_pop(L, 1);
+    }
   }
   if (e.style.pretty) newline(e, e.depth - 1);
   put(e, '}');
