@@ -24,6 +24,8 @@ local function install_shared()
   _G.class = class.class
   _G.QuickAppBase, _G.QuickApp, _G.QuickAppChild = quickapp.QuickAppBase, quickapp.QuickApp, quickapp.QuickAppChild
   _G.fibaro, _G.hub, _G.api, _G.json = hub, hub, api, json
+  -- the box's older spelling of json.initArray
+  if json.util == nil then json.util = { InitArray = json.initArray } end
   local net = {}
   for name, value in pairs(require("plua.net")) do net[name] = value end
   for _, name in ipairs({ "TCPSocket", "UDPSocket", "WebSocketClient", "WebSocketClientTls" }) do

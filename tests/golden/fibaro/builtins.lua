@@ -71,3 +71,7 @@ function QuickApp:actionHandler(event)
 end
 
 function QuickApp:onInitUI() end
+
+-- json as the box has it: initArray, json.util.InitArray, encodeFast, encodeFormated
+print("json", json.encode(json.initArray({})), json.encode(json.util.InitArray({})), json.encodeFast({ a = 1 }),
+  (json.encodeFormated({ a = { 1 } }):gsub("\n", "|")))
