@@ -10,11 +10,12 @@ local M = {}
 
 local function api() return require("plua.fibaro.api") end
 
--- The box's message, blaming the caller of the function that asserted.
-local function assert_type(value, wanted)
+-- The box's message, blaming the caller of the function that asserted
+-- (`level` counts from assert_type itself).
+local function assert_type(value, wanted, level)
   if type(value) ~= wanted then
     error(("Wrong parameter type, %s required. Provided param '%s' is type of %s"):format(wanted, tostring(value),
-      type(value)), 3)
+      type(value)), level or 3)
   end
 end
 
@@ -46,7 +47,7 @@ function M.install(env)
   for _, r in ipairs(readers) do env[r[1]] = reader(r[2], r[3], r[4]) end
   env.__assert_type = function(value, wanted)
     if type(wanted) ~= "string" then args.error(2, "__assert_type", "type name expected, got " .. type(wanted)) end
-    assert_type(value, wanted)
+    assert_type(value, wanted, 4) -- as the box's __assert_type: its caller's caller
   end
   env.__ternary = function(cond, a, b)
     if cond then return a end

@@ -70,67 +70,69 @@ route("POST", "/plugins/publishEvent", function(_, data)
   return nil, 200
 end)
 
--- ---- quickApp variables: /plugins/{id}/variables[/{name}] ---------------------
+-- ---- internal storage: /plugins/{id}/variables[/{name}] -------------------------
+-- What internalStorageSet/Get keep (model.storage), as the box serves it:
+-- { name, value, isHidden } records, listed in name order.
 
-local function variables_of(id)
-  local device = model.devices[number_of(id)]
-  return device and device.properties.quickAppVariables, device
+local function storage_of(id)
+  local n = number_of(id)
+  if not (n and model.devices[n]) then return nil end
+  model.storage[n] = model.storage[n] or {}
+  return model.storage[n], n
 end
 
+local function record(name, entry) return { name = name, value = model.copy(entry.value), isHidden = entry.hidden } end
+
 route("GET", "/plugins/(%d+)/variables", function(c)
-  local vars = variables_of(c[1])
-  if not vars then return not_found("Device") end
-  return model.copy(vars), 200
+  local entries = storage_of(c[1])
+  if not entries then return not_found("Device") end
+  local names = {}
+  for name in pairs(entries) do names[#names + 1] = name end
+  table.sort(names)
+  local list = {}
+  for i, name in ipairs(names) do list[i] = record(name, entries[name]) end
+  return list, 200
 end)
 
 route("GET", "/plugins/(%d+)/variables/([^/]+)", function(c)
-  local vars = variables_of(c[1])
-  if not vars then return not_found("Device") end
-  for _, v in ipairs(vars) do
-    if v.name == c[2] then return model.copy(v), 200 end
-  end
-  return not_found("Variable")
+  local entries = storage_of(c[1])
+  if not entries then return not_found("Device") end
+  if not entries[c[2]] then return not_found("Variable") end
+  return record(c[2], entries[c[2]]), 200
 end)
 
--- Sets (create = true: adds) variable `name` of device `id`.
-local function write_variable(id, name, value, create)
-  local vars, device = variables_of(id)
-  if not vars then return not_found("Device") end
-  local err = model.name_error(name, "name") or model.value_error(value, "value")
+-- Sets (create = true: adds) storage key `name` of device `id`.
+local function write_entry(id, name, data, create)
+  local entries = storage_of(id)
+  if not entries then return not_found("Device") end
+  local err = model.name_error(name, "name") or model.value_error(data.value, "value")
   if err then return bad_request(err) end
-  local list = model.copy(vars)
-  local found
-  for _, v in ipairs(list) do
-    if v.name == name then found = v end
-  end
-  if found and create then return router.conflict("Variable") end
-  if not found and not create then return not_found("Variable") end
-  if found then found.value = value else list[#list + 1] = { name = name, value = value } end
-  model.set_property(device.id, "quickAppVariables", list)
+  if data.isHidden ~= nil and type(data.isHidden) ~= "boolean" then return bad_request("isHidden must be a boolean") end
+  if entries[name] and create then return router.conflict("Variable") end
+  if not entries[name] and not create then return not_found("Variable") end
+  local hidden = data.isHidden
+  if hidden == nil then hidden = entries[name] and entries[name].hidden or false end
+  entries[name] = { value = model.copy(data.value), hidden = hidden }
   model.save()
-  return { name = name, value = model.copy(value) }, create and 201 or 200
+  return record(name, entries[name]), create and 201 or 200
 end
 
-route("POST", "/plugins/(%d+)/variables", function(c, data) return write_variable(c[1], data.name, data.value, true) end)
-route("PUT", "/plugins/(%d+)/variables/([^/]+)", function(c, data) return write_variable(c[1], c[2], data.value, false) end)
+route("POST", "/plugins/(%d+)/variables", function(c, data) return write_entry(c[1], data.name, data, true) end)
+route("PUT", "/plugins/(%d+)/variables/([^/]+)", function(c, data) return write_entry(c[1], c[2], data, false) end)
 
 route("DELETE", "/plugins/(%d+)/variables/([^/]+)", function(c)
-  local vars, device = variables_of(c[1])
-  if not vars then return not_found("Device") end
-  local list, found = {}, false
-  for _, v in ipairs(vars) do
-    if v.name == c[2] then found = true else list[#list + 1] = model.copy(v) end
-  end
-  if not found then return not_found("Variable") end
-  model.set_property(device.id, "quickAppVariables", list)
+  local entries = storage_of(c[1])
+  if not entries then return not_found("Device") end
+  if not entries[c[2]] then return not_found("Variable") end
+  entries[c[2]] = nil
   model.save()
   return nil, 200
 end)
 
 route("DELETE", "/plugins/(%d+)/variables", function(c)
-  local vars, device = variables_of(c[1])
-  if not vars then return not_found("Device") end
-  model.set_property(device.id, "quickAppVariables", {})
+  local entries, id = storage_of(c[1])
+  if not entries then return not_found("Device") end
+  model.storage[id] = {}
   model.save()
   return nil, 200
 end)

@@ -18,7 +18,7 @@ local reads = {
 
 function QuickApp:onInit()
   id = tostring(self.id)
-  self:setVariable("V", 1)
+  self:internalStorageSet("V", 1)
   fibaro.setGlobalVariable("G", "x")
   fibaro.emitCustomEvent("E")
   local counts, n501 = {}, 0
