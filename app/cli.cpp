@@ -174,7 +174,12 @@ ParseResult parse_command_line(int argc, char** argv) {
         if (word[2] != '\0') return bad_command_line(fmt::format("unrecognized option '{}'", word));
         if (word[1] == 'E') options.ignore_env = true;
         if (word[1] == 'W') options.lua_warnings = true;
-        if (word[1] == 'i') options.interactive = true;
+        // lua5.4's -i shows the version first; on a terminal the REPL's
+        // banner does.
+        if (word[1] == 'i') {
+          options.interactive = true;
+          if (isatty(STDIN_FILENO) == 0) command.show_version = true;
+        }
         if (word[1] == 'v') command.show_version = true;
         continue;
       case 'e':

@@ -47,20 +47,21 @@ int stop_with_error(lua_State* L, lua_Integer mode) {
 }
 
 // Prints the values on the stack above kHandler. The REPL's print failing
-// is lua.c's "error calling 'print' (...)".
-void print_results(lua_State* L, bool guarded) {
+// is lua.c's "error calling 'print' (...)", without a traceback; returns
+// false then (the message is on top).
+bool print_results(lua_State* L, bool guarded) {
   const int nresults = lua_gettop(L) - kHandler;
-  if (nresults <= 0) return;
+  if (nresults <= 0) return true;
   luaL_checkstack(L, LUA_MINSTACK, "too many results to print");
   lua_getglobal(L, "print");
   lua_insert(L, kHandler + 1);
   if (!guarded) {
     lua_call(L, nresults, 0);
-    return;
+    return true;
   }
-  if (lua_pcall(L, nresults, 0, 0) != LUA_OK) {
-    luaL_error(L, "error calling 'print' (%s)", lua_tostring(L, -1));
-  }
+  if (lua_pcall(L, nresults, 0, 0) == LUA_OK) return true;
+  lua_pushfstring(L, "error calling 'print' (%s)", luaL_tolstring(L, -1, nullptr));
+  return false;
 }
 
 lua_Integer step_mode(lua_State* L, lua_Integer step) {
@@ -136,7 +137,10 @@ bool finish_step(lua_State* L, int status, lua_Integer step) {
     lua_insert(L, -2);
     lua_setglobal(L, lua_tostring(L, -2));
   } else if (mode == kFunction) {
-    print_results(L, true);
+    if (!print_results(L, true)) {
+      stop_with_error(L, mode);
+      return false;
+    }
   } else if (mode == kFragment && lua_rawgeti(L, lua_upvalueindex(2), step) != LUA_TNIL) {
     lua_pop(L, 1);
     print_results(L, false);
