@@ -113,7 +113,9 @@ int Runtime::run() {
   run_loop();
   if (stopping()) {
     print_stop_summary();
-  } else {
+  } else if (scheduler_->tasks_run() > 1) {
+    // Only a script that used timers or tasks: a plain Lua script may
+    // leave a generator suspended.
     diagnostics_.report_stranded_coroutines(state_.get());
   }
   if (frontend != nullptr) frontend->stop();
@@ -174,6 +176,7 @@ void Runtime::run_loop() {
     } else {
       scheduler_->run_pass(L);
     }
+    if (diagnostics_.has_long_task()) note_long_task();
     signals_.check_stdout();
     if (stopping() || !has_user_work()) break;
     uv_update_time(loop);
@@ -191,6 +194,15 @@ void Runtime::run_loop() {
     uv_run(loop, UV_RUN_ONCE);
     last_poll = uv_now(loop);
   }
+}
+
+// A task ran for over a second: warn if it kept anything waiting by more
+// than a second (a ready task, an overdue timer, I/O or a front end).
+void Runtime::note_long_task() {
+  uv_update_time(loop_.get());
+  const std::uint64_t now = uv_now(loop_.get());
+  const bool overdue = now >= 1000 && timers_->has_due(now - 1000);
+  diagnostics_.pass_ended(scheduler_->has_ready() || overdue || external_work_ > 0);
 }
 
 void Runtime::push_lua_exit_hooks(lua_State* L) {

@@ -118,6 +118,7 @@ class Runtime {
   bool boot();
   void start_run_for();
   void run_loop();
+  void note_long_task();
   void run_exit_hooks(lua_State* L) noexcept;
   void print_stop_summary();
 
