@@ -1,6 +1,5 @@
 #include "cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <lua.hpp>
 #include <uv.h>
@@ -8,6 +7,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
+#include <string_view>
 
 #include "runtime.hpp"
 
@@ -15,9 +16,27 @@ namespace plua::app {
 
 namespace {
 
-std::string version_line() {
-  return fmt::format("plua {} ({}, libuv {})", runtime::kVersion, LUA_RELEASE, uv_version_string());
-}
+constexpr std::string_view kUsage =
+    "usage: plua [options] [script [args]]\n"
+    "Available options are:\n"
+    "  -e stat   execute string 'stat' (an expression prints its values)\n"
+    "  -i        enter interactive mode after executing 'script'\n"
+    "  -l mod    require library 'mod' into global 'mod'\n"
+    "  -l g=mod  require library 'mod' into global 'g'\n"
+    "  -v        show version information\n"
+    "  -E        ignore environment variables\n"
+    "  -W        turn warnings on\n"
+    "  --        stop handling options\n"
+    "  -         stop handling options and execute stdin\n"
+    "plua's own options:\n"
+    "  --run-for N     N > 0: stop after N s even with timers left; 0: run forever;\n"
+    "                  N < 0: run exactly -N s\n"
+    "  --debug-queue   log every enqueue/run of the task queue (also PLUA_DEBUG_QUEUE=1)\n"
+    "  --no-warnings   silence plua's warnings about unsafe patterns\n"
+    "  --fibaro        emulate a Fibaro HC3 QuickApp; --no-fibaro: never\n"
+    "  --header K:V    add a '--%%K:V' header (repeatable)\n"
+    "  --version       show version information and exit\n"
+    "  -h, --help      show this help and exit\n";
 
 // PLUA_DEBUG_QUEUE=1 does what --debug-queue does.
 bool debug_queue_from_env() {
@@ -25,103 +44,186 @@ bool debug_queue_from_env() {
   return env != nullptr && *env != '\0' && *env != '0';
 }
 
-// What both paths below do once they know where the script's name is in
-// argv (argv.size(): there is none): the script, its arguments and the
-// settings taken from the environment.
-void finish_options(runtime::Options& options, int argc, char** argv, std::size_t script_index) {
-  options.argv.assign(argv, argv + argc);
-  options.script_index = script_index;
-  if (script_index < options.argv.size()) {
-    options.script = options.argv[script_index];
-    options.script_args.assign(options.argv.begin() + static_cast<std::ptrdiff_t>(script_index) + 1,
-                               options.argv.end());
+// A bad command line: lua.c's message and its usage, exit code 2.
+ParseResult bad_command_line(const std::string& message) {
+  std::fflush(stdout);
+  fmt::print(stderr, "plua: {}\n{}", message, kUsage);
+  return ParseResult{std::nullopt, 2};
+}
+
+void add_require(runtime::Options& options, std::string_view spec) {
+  // lua5.4: -l g=mod stores module mod in global g.
+  const std::size_t eq = spec.find('=');
+  if (eq == std::string_view::npos) {
+    options.prelude.push_back({runtime::PreludeStep::Kind::Require, std::string(spec), std::string(spec)});
+  } else {
+    options.prelude.push_back(
+        {runtime::PreludeStep::Kind::Require, std::string(spec.substr(eq + 1)), std::string(spec.substr(0, eq))});
   }
-  if (debug_queue_from_env()) options.debug_queue = true;
+}
+
+// plua's long options ("--name" or "--name=value"). Returns false with
+// `error` set for an unknown one or a bad value; `exit_now` for --help
+// and --version.
+struct LongOptionState {
+  bool fibaro = false;
+  bool no_fibaro = false;
+  std::optional<int> exit_now;
+};
+
+bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, char** argv, int& i,
+                       std::string& error) {
+  const std::string_view word = argv[i];
+  const std::size_t eq = word.find('=');
+  const std::string_view name = word.substr(0, eq);
+  std::optional<std::string_view> value;
+  if (eq != std::string_view::npos) value = word.substr(eq + 1);
+  auto take_value = [&]() -> std::optional<std::string_view> {
+    if (value) return value;
+    if (i + 1 < argc) return std::string_view(argv[++i]);
+    error = fmt::format("'{}' needs argument", name);
+    return std::nullopt;
+  };
+  auto no_value = [&]() {
+    if (value) error = fmt::format("'{}' takes no argument", name);
+    return !value;
+  };
+  runtime::Options& options = command.run;
+  if (name == "--run-for") {
+    const auto text = take_value();
+    if (!text) return false;
+    const std::string copy(*text);
+    char* end = nullptr;
+    const double seconds = std::strtod(copy.c_str(), &end);
+    if (copy.empty() || end == nullptr || *end != '\0') {
+      error = fmt::format("'--run-for' needs a number of seconds, got '{}'", copy);
+      return false;
+    }
+    options.run_for = seconds;
+    return true;
+  }
+  if (name == "--header") {
+    const auto text = take_value();
+    if (!text) return false;
+    command.fibaro.headers.emplace_back(*text);
+    return true;
+  }
+  if (name == "--debug-queue") return no_value() && (options.debug_queue = true);
+  if (name == "--no-warnings") return no_value() && !(options.warnings = false);
+  if (name == "--fibaro") return no_value() && (state.fibaro = true);
+  if (name == "--no-fibaro") return no_value() && (state.no_fibaro = true);
+  if (name == "--help") {
+    if (!no_value()) return false;
+    fmt::print("plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop\n{}", kUsage);
+    state.exit_now = 0;
+    return true;
+  }
+  if (name == "--version") {
+    if (!no_value()) return false;
+    fmt::print("{}\n", version_line());
+    state.exit_now = 0;
+    return true;
+  }
+  error = fmt::format("unrecognized option '{}'", word);
+  return false;
 }
 
 }  // namespace
 
+std::string version_line() {
+  return fmt::format("plua {} (libuv {}) on {}", runtime::kVersion, uv_version_string(), LUA_COPYRIGHT);
+}
+
 ParseResult parse_command_line(int argc, char** argv) {
   CommandLine command;
   runtime::Options& options = command.run;
-  // The common case, `plua script.lua args...`, has no option to parse:
-  // skip building the CLI11 parser (a tenth of plua's start-up).
-  if (argc >= 2 && argv[1][0] != '-') {
-    finish_options(options, argc, argv, 1);
-    return ParseResult{std::move(command), 0};
+  LongOptionState state;
+  // lua.c's grammar: options until the first word that is not one (the
+  // script); "--" ends them, "-" is stdin; -e and -l take the rest of the
+  // word or the next one.
+  int script = argc;
+  bool after_dashes = false;
+  std::string error;
+  for (int i = 1; i < argc; ++i) {
+    const char* word = argv[i];
+    if (word[0] != '-') {
+      script = i;
+      break;
+    }
+    switch (word[1]) {
+      case '\0':  // "-": stdin
+        script = i;
+        break;
+      case '-':
+        if (word[2] == '\0') {  // "--": the next word is the script
+          after_dashes = true;
+          script = i + 1;
+          break;
+        }
+        if (!parse_long_option(command, state, argc, argv, i, error)) return bad_command_line(error);
+        if (state.exit_now) return ParseResult{std::nullopt, *state.exit_now};
+        continue;
+      case 'h':
+        if (word[2] != '\0') return bad_command_line(fmt::format("unrecognized option '{}'", word));
+        fmt::print("plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop\n{}", kUsage);
+        return ParseResult{std::nullopt, 0};
+      case 'E':
+      case 'W':
+      case 'i':
+      case 'v':
+        if (word[2] != '\0') return bad_command_line(fmt::format("unrecognized option '{}'", word));
+        if (word[1] == 'E') options.ignore_env = true;
+        if (word[1] == 'W') options.lua_warnings = true;
+        // lua5.4's -i shows the version first; on a terminal the REPL's
+        // banner does.
+        if (word[1] == 'i') {
+          options.interactive = true;
+          if (isatty(STDIN_FILENO) == 0) command.show_version = true;
+        }
+        if (word[1] == 'v') command.show_version = true;
+        continue;
+      case 'e':
+      case 'l': {
+        const char* text = word + 2;
+        if (*text == '\0') {
+          if (i + 1 >= argc || argv[i + 1][0] == '-') {
+            return bad_command_line(fmt::format("'{}' needs argument", word));
+          }
+          text = argv[++i];
+        }
+        if (word[1] == 'e') {
+          options.prelude.push_back({runtime::PreludeStep::Kind::Exec, text});
+        } else {
+          add_require(options, text);
+        }
+        continue;
+      }
+      default:
+        return bad_command_line(fmt::format("unrecognized option '{}'", word));
+    }
+    break;
   }
-  CLI::App app{"plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop", "plua"};
-  app.footer(
-      "Usage: plua [options] [script [args...]]\n"
-      "  script  file to run; '-' reads stdin (also the default when stdin is not a terminal)\n"
-      "  args    passed to the script as `arg` and `...`; options after the script are the script's");
-  // Everything from the script name on belongs to the script, as in lua5.4.
-  app.prefix_command();
-  app.set_version_flag("-v,--version", version_line());
+  if (state.fibaro && state.no_fibaro) return bad_command_line("--fibaro and --no-fibaro exclude each other");
+  if (state.fibaro) command.fibaro.mode = stdlib::fibaro::Mode::On;
+  if (state.no_fibaro) command.fibaro.mode = stdlib::fibaro::Mode::Off;
+  if (debug_queue_from_env()) options.debug_queue = true;
 
-  app.add_option_function<std::string>(
-         "-e", [&](const std::string& code) { options.prelude.push_back({runtime::PreludeStep::Kind::Exec, code}); },
-         "run CODE before the script; an expression prints its value(s)")
-      ->type_name("CODE")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->trigger_on_parse();
-  app.add_option_function<std::string>(
-         "-l",
-         [&](const std::string& name) { options.prelude.push_back({runtime::PreludeStep::Kind::Require, name}); },
-         "require module NAME into global NAME before the script")
-      ->type_name("NAME")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->trigger_on_parse();
-  double run_for = 0;
-  auto* run_for_option =
-      app.add_option("--run-for", run_for,
-                     "N > 0: stop after N seconds even if timers remain; 0: run forever; N < 0: run exactly -N seconds")
-          ->type_name("N");
-
-  app.add_flag("-i", options.interactive, "enter the interactive REPL after running the script (or alone)");
-  app.add_flag("--debug-queue", options.debug_queue,
-               "log every enqueue/run of the task queue to stderr (also PLUA_DEBUG_QUEUE=1)");
-  bool fibaro = false, no_fibaro = false;
-  auto* fibaro_flag = app.add_flag("--fibaro", fibaro, "emulate a Fibaro HC3 QuickApp (QuickApp, fibaro.*, api.*, json, net)");
-  app.add_flag("--no-fibaro", no_fibaro, "never emulate Fibaro, even for a script with --%% headers")->excludes(fibaro_flag);
-  app.add_option_function<std::string>(
-         "--header", [&](const std::string& header) { command.fibaro.headers.push_back(header); },
-         "add a Fibaro header, as in a '--%%key:value' line (repeatable)")
-      ->type_name("KEY:VALUE")
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->trigger_on_parse();
-  bool no_warnings = false;
-  app.add_flag("--no-warnings", no_warnings, "silence the warnings about unsafe patterns");
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return ParseResult{std::nullopt, code == 0 ? 0 : 2};
-  }
-  if (*run_for_option) options.run_for = run_for;
-  options.warnings = !no_warnings;
-  if (fibaro) command.fibaro.mode = stdlib::fibaro::Mode::On;
-  if (no_fibaro) command.fibaro.mode = stdlib::fibaro::Mode::Off;
-
-  std::vector<std::string> rest = app.remaining();
-  // prefix_command() hands anything unknown to the script: an option-like
-  // first word is a mistyped option, not a script name.
-  if (!rest.empty() && rest.front() == "--") rest.erase(rest.begin());  // "--": options end here
-  if (!rest.empty() && rest.front().size() > 1 && rest.front()[0] == '-') {
-    fmt::print(stderr, "plua: unknown option {}\nRun with --help for more information.\n", rest.front());
-    return ParseResult{std::nullopt, 2};
-  }
-  // rest is the tail of argv: the script's name, then its arguments.
-  const auto size = static_cast<std::size_t>(argc);
-  finish_options(options, argc, argv, size - rest.size());
-  // The REPL needs a terminal: with piped stdin, -i reads it as a script.
-  const bool terminal = isatty(STDIN_FILENO) != 0;
-  if (options.interactive && !terminal) {
-    options.interactive = false;
-    if (rest.empty() && options.prelude.empty()) options.script = "-";
-  } else if (rest.empty() && options.prelude.empty() && terminal) {
-    options.interactive = true;  // like lua5.4: a terminal and nothing to run
+  options.argv.assign(argv, argv + argc);
+  const auto index = static_cast<std::size_t>(script);
+  options.script_index = index;
+  if (index < options.argv.size()) {
+    options.script = options.argv[index];
+    // After "--", "-" is a file of that name.
+    if (after_dashes && *options.script == "-") options.script = "./-";
+    options.script_args.assign(options.argv.begin() + static_cast<std::ptrdiff_t>(index) + 1, options.argv.end());
+  } else if (!options.interactive && options.prelude.empty() && !command.show_version) {
+    // lua5.4: nothing to run reads stdin as a script, or with a terminal
+    // starts the REPL (the version line first).
+    if (isatty(STDIN_FILENO) != 0) {
+      options.interactive = true;
+    } else {
+      options.script = "-";
+    }
   }
   return ParseResult{std::move(command), 0};
 }

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   auto parsed = plua::app::parse_command_line(argc, argv);
   if (!parsed.command) return parsed.exit_code;
   try {
+    // lua5.4's -v: the version line first, then whatever else was asked.
+    if (parsed.command->show_version) fmt::print("{}\n", plua::app::version_line());
     plua::stdlib::fibaro::Extension fibaro(std::move(parsed.command->fibaro));
     std::optional<plua::app::Repl> repl;
     if (parsed.command->run.interactive) repl.emplace();

@@ -9,11 +9,14 @@
 
 namespace plua::runtime {
 
-// A -e fragment or a -l module, kept in command-line order.
+// A -e fragment or a -l module, kept in command-line order. For -l,
+// text is the module and global the name it is stored under (lua5.4's
+// -l g=mod; the module's own name without '=').
 struct PreludeStep {
   enum class Kind { Exec, Require };
   Kind kind;
   std::string text;
+  std::string global{};
 };
 
 struct Options {
@@ -35,6 +38,11 @@ struct Options {
   bool debug_queue = false;
   // --no-warnings: silence the unsafe-pattern diagnostics.
   bool warnings = true;
+  // lua5.4's -E: LUA_INIT and LUA_PATH/LUA_CPATH (and their _5_4 forms)
+  // are ignored.
+  bool ignore_env = false;
+  // lua5.4's -W: Lua's own warnings (warn()) start on.
+  bool lua_warnings = false;
 };
 
 }  // namespace plua::runtime

@@ -53,7 +53,13 @@ Runtime::~Runtime() {
 int Runtime::boot_entry(lua_State* L) {
   auto* plan = static_cast<BootPlan*>(lua_touserdata(L, 1));
   lua_pop(L, 1);
+  if (plan->runtime->options_.ignore_env) {
+    // lua5.4's -E: package.path/cpath keep their defaults.
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
+  }
   luaL_openlibs(L);
+  if (plan->runtime->options_.lua_warnings) lua_warning(L, "@on", 0);
   plan->runtime->sources_.anchor_slot(L);
   install_module_searcher(L);
   install_timer_api(L);
@@ -62,7 +68,7 @@ int Runtime::boot_entry(lua_State* L) {
   Diagnostics::install(L, plan->runtime->options_.warnings);
   set_arg_table(L, plan->runtime->options_);
   for (BootExtension* extension : plan->runtime->extensions_.boot) extension->install(L);
-  push_boot_function(L, *plan->chunks, plan->runtime->options_);
+  push_boot_function(L, *plan->chunks);
   return lua::after_cpp(L, [&] {
     plan->runtime->scheduler_->spawn(L, TaskLabel{TaskLabel::Kind::Main, 0, {}});
     return lua::pushed(0);
@@ -72,10 +78,7 @@ int Runtime::boot_entry(lua_State* L) {
 bool Runtime::boot() {
   std::vector<Chunk> chunks;
   std::string error;
-  if (!collect_chunks(options_, chunks, error)) {
-    print_error(error);
-    return false;
-  }
+  collect_chunks(options_, chunks);
   for (BootExtension* extension : extensions_.boot) {
     if (!extension->plan(options_, chunks, error)) {
       print_error(error);
@@ -110,7 +113,9 @@ int Runtime::run() {
   run_loop();
   if (stopping()) {
     print_stop_summary();
-  } else {
+  } else if (scheduler_->tasks_run() > 1) {
+    // Only a script that used timers or tasks: a plain Lua script may
+    // leave a generator suspended.
     diagnostics_.report_stranded_coroutines(state_.get());
   }
   if (frontend != nullptr) frontend->stop();
@@ -171,6 +176,7 @@ void Runtime::run_loop() {
     } else {
       scheduler_->run_pass(L);
     }
+    if (diagnostics_.has_long_task()) note_long_task();
     signals_.check_stdout();
     if (stopping() || !has_user_work()) break;
     uv_update_time(loop);
@@ -188,6 +194,15 @@ void Runtime::run_loop() {
     uv_run(loop, UV_RUN_ONCE);
     last_poll = uv_now(loop);
   }
+}
+
+// A task ran for over a second: warn if it kept anything waiting by more
+// than a second (a ready task, an overdue timer, I/O or a front end).
+void Runtime::note_long_task() {
+  uv_update_time(loop_.get());
+  const std::uint64_t now = uv_now(loop_.get());
+  const bool overdue = now >= 1000 && timers_->has_due(now - 1000);
+  diagnostics_.pass_ended(scheduler_->has_ready() || overdue || external_work_ > 0);
 }
 
 void Runtime::push_lua_exit_hooks(lua_State* L) {
@@ -227,8 +242,22 @@ void Runtime::run_exit_hooks(lua_State* L) noexcept {
   }
 }
 
-void Runtime::exit_now(lua_State* L, int code) {
+void Runtime::exit_now(lua_State* L, int code, bool close) {
   run_exit_hooks(L);
+  if (close) {
+    // The calling thread's pending __close handlers run first (lua_close
+    // only sees the main thread's); the process ends here, so the thread
+    // is never resumed after it was reset. A finalizer that calls
+    // os.exit(c, true) while the state closes closes it again: the
+    // remaining finalizers run, as in lua5.4.
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD);
+    lua_State* main = lua_tothread(L, -1);
+    lua_pop(L, 1);
+    if (main == nullptr) main = L;
+    if (L != main) lua_resetthread(L);
+    if (extensions_.frontend != nullptr) extensions_.frontend->stop();
+    lua_close(main);
+  }
   std::fflush(stdout);
   std::fflush(stderr);
   std::exit(code);
@@ -304,6 +333,15 @@ void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& la
       break;
   }
   print_error(text);
+}
+
+void Runtime::report_boot_error(lua_State* L, bool failed_run) {
+  if (signals_.pending() != 0) {  // interrupted: exit quietly with 128+signal
+    lua_pop(L, 1);
+    return;
+  }
+  if (failed_run) had_error_ = true;
+  print_error(pop_error_message(L));
 }
 
 void Runtime::report_internal_error(lua_State* L) {

@@ -86,8 +86,10 @@ class Runtime {
   static void push_lua_exit_hooks(lua_State* L);
 
   // os.exit: runs the exit hooks on L (the calling thread), flushes stdio
-  // and ends the process.
-  [[noreturn]] void exit_now(lua_State* L, int code);
+  // and ends the process; close (os.exit(code, true)): first closes the
+  // state as lua5.4 does (pending __close of the calling thread, then
+  // lua_close: finalizers run).
+  [[noreturn]] void exit_now(lua_State* L, int code, bool close = false);
 
   // For sockets: writes to a closed connection fail with EPIPE instead of
   // killing the process; stdout still ends the process with its reader.
@@ -103,6 +105,9 @@ class Runtime {
   // runner: co's base frame is the scheduler's runner (left out of the traceback).
   void report_task_error(lua_State* L, lua_State* co, const TaskLabel& label, bool runner);
   void report_internal_error(lua_State* L);
+  // The boot task (or a front end's input) ended with the message on top
+  // of L (popped); failed_run: it makes the exit code 1.
+  void report_boot_error(lua_State* L, bool failed_run);
   // The boot task (script, -e, -l) ended: the front end, if any, starts.
   void main_finished();
 
@@ -113,6 +118,7 @@ class Runtime {
   bool boot();
   void start_run_for();
   void run_loop();
+  void note_long_task();
   void run_exit_hooks(lua_State* L) noexcept;
   void print_stop_summary();
 

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <unistd.h>
+
 #include "boot/boot.hpp"
 #include "boot/errors.hpp"
 #include "lua/guard.hpp"
@@ -60,6 +62,26 @@ int compile_entry(lua_State* L) {
   push_result_printer(L);
   return lua::after_cpp(L, [&] {
     plan->runtime->scheduler().spawn(L, TaskLabel{TaskLabel::Kind::Input, 0, {}, "REPL input"});
+    return lua::pushed(0);
+  });
+}
+
+struct PromptPlan {
+  std::string* out;
+  bool first_line;
+};
+
+// Under lua_pcall: lua.c's prompt: _PROMPT (or _PROMPT2 for a continued
+// chunk) through tostring, or the default.
+int prompt_entry(lua_State* L) {
+  auto* plan = static_cast<PromptPlan*>(lua_touserdata(L, 1));
+  if (lua_getglobal(L, plan->first_line ? "_PROMPT" : "_PROMPT2") == LUA_TNIL) {
+    lua_pushstring(L, plan->first_line ? kPrompt : kContinuationPrompt);
+  }
+  size_t len = 0;
+  const char* text = luaL_tolstring(L, -1, &len);
+  return lua::after_cpp(L, [&] {
+    plan->out->assign(text, len);
     return lua::pushed(0);
   });
 }
@@ -118,13 +140,17 @@ void Repl::main_finished(Runtime& runtime) {
 }
 
 bool Repl::on_interrupt() {
-  if (!active_) return false;
+  if (!active_ || plain_) return false;
   interrupt();
   return true;
 }
 
 void Repl::start() {
   if (active_) return;
+  if (isatty(STDIN_FILENO) == 0) {
+    start_plain();
+    return;
+  }
   std::string error;
   editor_ = LineEditor::load(error);
   if (!editor_) {
@@ -148,6 +174,50 @@ void Repl::start() {
   std::fflush(stdout);
   editor_->callback_handler_install(prompt_, &Repl::on_line);
   watch_stdin(true);
+}
+
+void Repl::start_plain() {
+  plain_ = true;
+  if (const int rc = idle_.init(uv_idle_init, runtime_->loop()); rc != 0) {
+    print_error(fmt::format("cannot read stdin: {}", uv_strerror(rc)));
+    return;
+  }
+  active_repl = this;
+  active_ = true;
+  runtime_->add_user_work();
+  idle_.get()->data = this;
+  uv_idle_start(idle_.get(), [](uv_idle_t* handle) {
+    auto* self = static_cast<Repl*>(handle->data);
+    // One line at a time, once what the last one queued has run.
+    if (!self->runtime_->scheduler().has_ready()) self->read_plain_line();
+  });
+}
+
+void Repl::read_plain_line() {
+  std::string prompt;
+  PromptPlan plan{&prompt, pending_.empty()};
+  lua_State* L = runtime_->state();
+  lua_pushcfunction(L, &prompt_entry);
+  lua_pushlightuserdata(L, &plan);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+    print_error(pop_error_message(L));
+    prompt = plan.first_line ? kPrompt : kContinuationPrompt;
+  }
+  std::fputs(prompt.c_str(), stdout);
+  std::fflush(stdout);
+  std::string line;
+  int c = 0;
+  while ((c = std::getc(stdin)) != EOF && c != '\n') line.push_back(static_cast<char>(c));
+  if (c == EOF && line.empty()) {
+    std::fputs("\n", stdout);
+    std::fflush(stdout);
+    stop();
+    return;
+  }
+  // As lua5.4 (with readline) shows it: the line after its prompt.
+  fmt::print("{}\n", line);
+  std::fflush(stdout);
+  handle_line(line.data());
 }
 
 void Repl::watch_stdin(bool keeps_alive) {
@@ -180,6 +250,13 @@ void Repl::on_readable() {
 }
 
 void Repl::stop() {
+  if (plain_) {
+    if (active_) runtime_->remove_user_work();
+    active_ = false;
+    idle_.close();
+    active_repl = nullptr;
+    return;
+  }
   if (!editor_) return;
   if (!active_ && !poll_.get()) return;
   if (active_) runtime_->remove_user_work();
@@ -191,14 +268,14 @@ void Repl::stop() {
 }
 
 void Repl::hide_prompt() {
-  if (!active_ || prompt_hidden_) return;
+  if (!active_ || plain_ || prompt_hidden_) return;
   std::fputs("\r\033[K", stdout);
   std::fflush(stdout);
   prompt_hidden_ = true;
 }
 
 void Repl::show_prompt() {
-  if (!active_) return;
+  if (!active_ || plain_) return;
   std::fflush(stdout);
   if (fresh_prompt_needed_) {
     // Re-arming callback mode resets libedit's line and draws the prompt.
@@ -294,7 +371,7 @@ void Repl::handle_line(char* line) {
 }
 
 void Repl::submit(const std::string& chunk) {
-  editor_->add_history(chunk.c_str());
+  if (editor_) editor_->add_history(chunk.c_str());
   pending_.clear();
   prompt_ = kPrompt;
 }

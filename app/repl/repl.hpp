@@ -3,7 +3,10 @@
 // event loop keeps running while the prompt waits: libedit is driven by its
 // callback interface from a uv_poll on stdin, and every entered chunk runs
 // as a task, so timers fire between lines and their output is printed
-// above the prompt, never through it.
+// above the prompt, never through it. With stdin not a terminal (plua -i <
+// file) it reads line by line as lua5.4 does: the prompt (_PROMPT,
+// _PROMPT2) and the line read are written to stdout, one line whenever no
+// task is ready.
 
 #include <lua.hpp>
 #include <uv.h>
@@ -43,6 +46,8 @@ class Repl final : public runtime::Frontend {
 
  private:
   void start();
+  void start_plain();
+  void read_plain_line();
   void hide_prompt();
   void show_prompt();
   void interrupt();
@@ -60,6 +65,7 @@ class Repl final : public runtime::Frontend {
   runtime::Runtime* runtime_ = nullptr;
   std::unique_ptr<LineEditor> editor_;
   uv::Handle<uv_poll_t> poll_;
+  uv::Handle<uv_idle_t> idle_;  // plain mode: reads the next line
   std::string pending_;  // an incomplete multi-line chunk
   std::string history_path_;
   std::vector<std::string> matches_;
@@ -71,6 +77,7 @@ class Repl final : public runtime::Frontend {
   // is re-armed: after a line (or Ctrl-C) the prompt is drawn afresh.
   bool fresh_prompt_needed_ = false;
   bool eof_seen_ = false;
+  bool plain_ = false;  // stdin is not a terminal: no line editor
 };
 
 }  // namespace plua::app

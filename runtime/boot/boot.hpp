@@ -1,7 +1,7 @@
 #pragma once
-// The Lua side of start-up: the `arg` table, loading every chunk (so a
-// syntax error anywhere stops the run before anything runs) and the boot
-// function that runs them in order as the first task.
+// The Lua side of start-up: the `arg` table and the boot function that
+// loads and runs every chunk in order as the first task, each when its turn
+// comes, as lua5.4 does.
 
 #include <lua.hpp>
 
@@ -16,13 +16,15 @@ namespace plua::runtime {
 // the interpreter and its options, positive ones the script's arguments.
 void set_arg_table(lua_State* L, const Options& options);
 
-// Loads every chunk and pushes the boot function that runs them in order
-// (printing the values of -e expressions) and passes the script its
-// arguments as `...`. On a load error raises it (call under lua_pcall).
-void push_boot_function(lua_State* L, const std::vector<Chunk>& chunks, const Options& options);
+// Pushes the boot function: it loads and runs each chunk in turn (an -e
+// fragment that is only an expression prints its values), passes the
+// script the arg table's positive entries as `...`, and ends at the first
+// error, reported through Runtime::report_boot_error. May raise (memory).
+void push_boot_function(lua_State* L, const std::vector<Chunk>& chunks);
 
 // Wraps the function on top of the stack into a task function that calls
-// it and prints its results, if any (a front end's evaluation).
+// it under the same message handler and prints its results, if any (a
+// front end's evaluation); a failing print is "error calling 'print'".
 void push_result_printer(lua_State* L);
 
 }  // namespace plua::runtime

@@ -54,17 +54,14 @@ int push_loader(lua_State* L, const BundledModule& m) {
 }
 
 // package.searchers entry: returns a loader and "[bundled]/file" for a
-// bundled module, or a message for require's "module not found" list.
-// The core's own modules are part of plua and always found.
+// bundled module, or nothing: require's "module not found" message stays
+// exactly lua5.4's. The core's own modules are part of plua and always found.
 int bundled_searcher(lua_State* L) {
   const char* name = luaL_checkstring(L, 1);
   for (const BundledModule& m : core_modules()) {
     if (std::strcmp(m.name, name) == 0) return push_loader(L, m);
   }
-  if (!bundled_enabled()) {
-    lua_pushliteral(L, "bundled modules are off (PLUA_BUNDLED=0)");
-    return 1;
-  }
+  if (!bundled_enabled()) return 0;
   const Extensions& extensions = runtime_of(L).extensions();
   for (const BundledCModule& m : extensions.c_modules) {
     if (std::strcmp(m.name, name) != 0) continue;
@@ -75,8 +72,7 @@ int bundled_searcher(lua_State* L) {
   for (const BundledModule& m : extensions.modules) {
     if (std::strcmp(m.name, name) == 0) return push_loader(L, m);
   }
-  lua_pushfstring(L, "no bundled module '%s'", name);
-  return 1;
+  return 0;
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <memory>
 
+#include <lua.hpp>
+
 namespace plua::runtime {
 
 namespace {
@@ -25,7 +27,10 @@ void strip_script_prefixes(std::string& text) {
   if (!text.empty() && text[0] == '#') {
     // Keep the newline so that line numbers stay those of the file.
     const std::size_t eol = text.find('\n');
-    text.erase(0, eol == std::string::npos ? text.size() : eol);
+    // A binary chunk after the first line (lua.c's skipcomment) loses the
+    // newline too, so that it is still seen as binary.
+    const bool binary = eol != std::string::npos && eol + 1 < text.size() && text[eol + 1] == LUA_SIGNATURE[0];
+    text.erase(0, eol == std::string::npos ? text.size() : eol + (binary ? 1 : 0));
   }
 }
 
@@ -51,19 +56,28 @@ std::optional<Chunk> read_script(const std::string& path, std::string& error) {
   return chunk;
 }
 
-bool collect_chunks(const Options& options, std::vector<Chunk>& chunks, std::string& error) {
+namespace {
+
+Chunk read_or_error(const std::string& path, Chunk::Kind kind) {
+  std::string error;
+  auto chunk = read_script(path, error);
+  if (!chunk) return Chunk{kind, path == "-" ? "=stdin" : "@" + path, {}, std::move(error)};
+  chunk->kind = kind;
+  return std::move(*chunk);
+}
+
+}  // namespace
+
+void collect_chunks(const Options& options, std::vector<Chunk>& chunks) {
   const char* init_name = "LUA_INIT_5_4";
-  const char* init = std::getenv(init_name);
-  if (init == nullptr) {
+  const char* init = options.ignore_env ? nullptr : std::getenv(init_name);
+  if (init == nullptr && !options.ignore_env) {
     init_name = "LUA_INIT";
     init = std::getenv(init_name);
   }
   if (init != nullptr) {
     if (init[0] == '@') {
-      auto chunk = read_script(init + 1, error);
-      if (!chunk) return false;
-      chunk->kind = Chunk::Kind::Init;
-      chunks.push_back(std::move(*chunk));
+      chunks.push_back(read_or_error(init + 1, Chunk::Kind::Init));
     } else {
       chunks.push_back(Chunk{Chunk::Kind::Init, fmt::format("={}", init_name), init});
     }
@@ -72,17 +86,10 @@ bool collect_chunks(const Options& options, std::vector<Chunk>& chunks, std::str
     if (step.kind == PreludeStep::Kind::Exec) {
       chunks.push_back(Chunk{Chunk::Kind::Exec, "=(command line)", step.text});
     } else {
-      chunks.push_back(Chunk{Chunk::Kind::Require, step.text, {}});
+      chunks.push_back(Chunk{Chunk::Kind::Require, step.text, step.global.empty() ? step.text : step.global});
     }
   }
-  std::optional<std::string> script = options.script;
-  if (!script && options.prelude.empty() && !options.interactive) script = "-";
-  if (script) {
-    auto chunk = read_script(*script, error);
-    if (!chunk) return false;
-    chunks.push_back(std::move(*chunk));
-  }
-  return true;
+  if (options.script) chunks.push_back(read_or_error(*options.script, Chunk::Kind::Script));
 }
 
 }  // namespace plua::runtime

@@ -15,7 +15,10 @@ struct Chunk {
   enum class Kind { Init, Exec, Require, Script };
   Kind kind;
   std::string chunkname;  // "@path", "=stdin", "=(command line)"; the module name for Require
-  std::string text;
+  std::string text;       // the source; for Require the global the module goes into
+  // Set when the file could not be read: reported when the chunk's turn
+  // comes, as lua5.4 does, so what comes before it still runs.
+  std::string error{};
 };
 
 // Drops a UTF-8 BOM and a first line starting with '#' (keeping its
@@ -27,9 +30,9 @@ void strip_script_prefixes(std::string& text);
 // nullopt and sets `error` like lua5.4: "cannot open x.lua: No such file or directory".
 std::optional<Chunk> read_script(const std::string& path, std::string& error);
 
-// Everything to run, in order: LUA_INIT_5_4 / LUA_INIT, then -e/-l steps
-// as given, then the script (or stdin when there is neither a script nor
-// any -e/-l). Returns false and sets `error` if a file cannot be read.
-bool collect_chunks(const Options& options, std::vector<Chunk>& chunks, std::string& error);
+// Everything to run, in order: LUA_INIT_5_4 / LUA_INIT (not with -E), then
+// -e/-l steps as given, then the script if there is one. A file that
+// cannot be read becomes a chunk carrying its error.
+void collect_chunks(const Options& options, std::vector<Chunk>& chunks);
 
 }  // namespace plua::runtime

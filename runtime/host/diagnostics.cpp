@@ -31,11 +31,29 @@ void Diagnostics::warn_once(const std::string& key, const std::string& message) 
 }
 
 void Diagnostics::task_ran(std::uint64_t ns, const TaskLabel& label, const SourceNames& sources) {
-  if (ns < kLongTaskNs || !enabled_) return;
-  const std::string task = describe_task(label, sources);
+  if (!enabled_) return;
+  // A task after the candidate in the same pass was ready all along.
+  if (!long_task_.empty()) warn_long_task();
+  if (ns < kLongTaskNs) return;
+  long_task_ = describe_task(label, sources);
+  long_task_ns_ = ns;
+}
+
+void Diagnostics::pass_ended(bool kept_waiting) {
+  if (long_task_.empty()) return;
+  if (kept_waiting) {
+    warn_long_task();
+  } else {
+    long_task_.clear();
+  }
+}
+
+void Diagnostics::warn_long_task() {
+  const std::string task = std::move(long_task_);
+  long_task_.clear();
   warn_once("long:" + task, fmt::format("{} ran for {:.2f} s without yielding and blocked the event loop; "
                                         "split the work with setTimeout or _PY.sleep",
-                                        task, static_cast<double>(ns) / 1e9));
+                                        task, static_cast<double>(long_task_ns_) / 1e9));
 }
 
 namespace {

@@ -26,8 +26,15 @@ class Diagnostics {
   // Prints "plua: warning: <message>" unless `key` was warned about before.
   void warn_once(const std::string& key, const std::string& message);
 
-  // After a task ran for `ns` without yielding.
+  // After a task ran for `ns` without yielding. A task over a second is
+  // only a candidate: it is named once something was kept waiting by it
+  // (the next task of the pass, or what pass_ended finds), so a CPU-bound
+  // script with nothing else to do is not warned about.
   void task_ran(std::uint64_t ns, const TaskLabel& label, const SourceNames& sources);
+  // After a pass of the queue: kept_waiting says whether a task was ready,
+  // a timer overdue by more than a second or I/O in flight.
+  void pass_ended(bool kept_waiting);
+  bool has_long_task() const { return !long_task_.empty(); }
 
   // Replaces coroutine.yield with a version whose error says what to do,
   // and with warnings on, coroutine.create/resume with checking versions.
@@ -39,8 +46,12 @@ class Diagnostics {
   void report_stranded_coroutines(lua_State* L);
 
  private:
+  void warn_long_task();
+
   bool enabled_;
   std::unordered_set<std::string> warned_;
+  std::string long_task_;  // the candidate's description, empty if none
+  std::uint64_t long_task_ns_ = 0;
 };
 
 // "timeout 3 (created at t.lua:5)", "main chunk", ...: for messages.

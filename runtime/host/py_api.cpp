@@ -246,7 +246,8 @@ void install_py_api(lua_State* L) {
 
 namespace {
 
-// os.exit([code [, close]]): like lua5.4's, but flushes plua's queues first.
+// os.exit([code [, close]]): like lua5.4's, but flushes plua's queues
+// first; with close, the state is closed as lua5.4 closes it.
 int os_exit(lua_State* L) {
   int code = EXIT_SUCCESS;
   if (lua_isboolean(L, 1)) {
@@ -254,7 +255,7 @@ int os_exit(lua_State* L) {
   } else {
     code = static_cast<int>(luaL_optinteger(L, 1, EXIT_SUCCESS));
   }
-  runtime_of(L).exit_now(L, code);
+  runtime_of(L).exit_now(L, code, lua_toboolean(L, 2) != 0);
 }
 
 }  // namespace
