@@ -90,6 +90,15 @@ ParseResult parse_command_line(int argc, char** argv) {
       ->type_name("KEY:VALUE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->trigger_on_parse();
+  // --debugger [HOST:]PORT: a MobDebug IDE waits there; --nodebugger (PLua's) turns it off.
+  std::string debugger_error;
+  app.add_option_function<std::string>(
+         "--debugger",
+         [&](const std::string& address) { debugger::parse_address(address, command.debugger, debugger_error); },
+         "connect to a MobDebug IDE (ZeroBrane, VS Code) at [HOST:]PORT, e.g. 8172 (host 127.0.0.1)")
+      ->type_name("[HOST:]PORT");
+  bool no_debugger = false;
+  app.add_flag("--nodebugger", no_debugger, "do not connect to a debugger (PLua's flag)");
   bool no_warnings = false;
   app.add_flag("--no-warnings", no_warnings, "silence the warnings about unsafe patterns");
 
@@ -99,6 +108,11 @@ ParseResult parse_command_line(int argc, char** argv) {
     const int code = app.exit(e);
     return ParseResult{std::nullopt, code == 0 ? 0 : 2};
   }
+  if (!debugger_error.empty()) {
+    fmt::print(stderr, "plua: {}\n", debugger_error);
+    return ParseResult{std::nullopt, 2};
+  }
+  if (no_debugger) command.debugger.enabled = false;
   if (*run_for_option) options.run_for = run_for;
   options.warnings = !no_warnings;
   if (fibaro) command.fibaro.mode = stdlib::fibaro::Mode::On;

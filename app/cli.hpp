@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "debugger/debugger.hpp"
 #include "fibaro/boot/fibaro_boot.hpp"
 #include "options.hpp"
 
@@ -11,6 +12,7 @@ namespace plua::app {
 struct CommandLine {
   runtime::Options run;
   stdlib::fibaro::Options fibaro;
+  debugger::Options debugger;
 };
 
 // The parsed command line, or the exit code to end with (help, version: 0;
