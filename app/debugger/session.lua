@@ -231,6 +231,26 @@ local function depth()
   return d
 end
 
+local function frames_of(co)
+  local n = 0
+  while getinfo(co, n, "l") do n = n + 1 end
+  return n
+end
+
+-- Whether a pending step ends at this line. Over and out end in the stepping
+-- thread once it is back at the depth the step started from; when that
+-- thread has nothing left to return to (the callback ended and its task
+-- waits for the next one, or the coroutine is dead), the step ends at the
+-- next line of the script wherever it runs. A thread that slept or resumed
+-- another coroutine is still in the step: it is waited for.
+local function step_done()
+  if step == "into" then return true end
+  local co = running()
+  if co == step_co then return depth() <= step_depth end
+  local status = coroutine.status(step_co)
+  return status == "dead" or status == "suspended" and frames_of(step_co) < step_depth
+end
+
 -- The variables of frame n as one table (upvalues, then locals over them),
 -- reading and writing globals through the function's _ENV; and its varargs.
 local function capture(n)
@@ -529,7 +549,7 @@ on_line = function(line, pending)
     pending_command(source, line)
     return
   end
-  if source.user and (step == "into" or step == "over" and running() == step_co and depth() <= step_depth) then
+  if source.user and step and step_done() then
     pause(source, line)
     return
   end
