@@ -54,7 +54,7 @@ class Peer:
                 return None
             self.buffer += data
         line, self.buffer = self.buffer.split(b"\n", 1)
-        return line.decode()
+        return line.decode(errors="replace")
 
     def bytes(self, n):
         while len(self.buffer) < n:
@@ -63,7 +63,7 @@ class Peer:
                 break
             self.buffer += data
         data, self.buffer = self.buffer[:n], self.buffer[n:]
-        return data.decode()
+        return data.decode(errors="replace")
 
     def message(self, command):
         """One answer, after any "204 Output" messages (printed)."""
