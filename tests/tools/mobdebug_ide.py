@@ -16,6 +16,7 @@ SCRIPT lines ("#" starts a comment; "{dir}" is the current directory):
   !COMMAND ...  sent; only an immediate line is read (none for SUSPEND)
   WAIT          reads one message (the pause after !RUN + !SUSPEND)
   CLOSE         the IDE goes away; plua is waited for
+  HOLD SECONDS  keeps plua paused that long (the user reading the stack)
 """
 
 import os
@@ -23,6 +24,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 
 DIR = os.getcwd()
 
@@ -105,6 +107,10 @@ def run_script(script_path, plua_cmd):
         if text == "CLOSE":
             print("(IDE goes away)", flush=True)
             break
+        if text.startswith("HOLD "):
+            print("(holding the pause)", flush=True)
+            time.sleep(float(text.split()[1]))
+            continue
         if text == "WAIT":
             peer.message("")
             continue
