@@ -374,17 +374,45 @@ end
 
 -- ---- output -----------------------------------------------------------------------
 
+-- OUTPUT stdout c|r|d: what the script writes to stdout (print, io.write,
+-- io.stdout:write, so also a QuickApp's log lines) goes to the IDE as well
+-- (c), only there (r), or back to stdout alone (d).
+local file_methods = getmetatable(io.stdout).__index
+local real_write, real_io_write = file_methods.write, io.write
+local io_output, stdout_file = io.output, io.stdout
+
+local function to_ide(...)
+  local parts = table.pack(...)
+  for i = 1, parts.n do parts[i] = text_of(parts[i]) end
+  local text = table.concat(parts, "", 1, parts.n)
+  return send("204 Output stdout " .. #text .. "\n" .. text)
+end
+
+local redirected = false
 local function set_output(mode)
+  redirected = mode ~= "d"
   if mode == "d" then
-    G.print = real_print
+    G.print, io.write, file_methods.write = real_print, real_io_write, real_write
     return
   end
+  local copy = mode == "c"
   G.print = function(...)
     local parts = table.pack(...)
     for i = 1, parts.n do parts[i] = text_of(parts[i]) end
-    local text = table.concat(parts, "\t", 1, parts.n) .. "\n"
-    if mode == "c" then real_print(...) end
-    if not send("204 Output stdout " .. #text .. "\n" .. text) then real_print(...) end
+    local sent = to_ide(table.concat(parts, "\t", 1, parts.n), "\n")
+    if copy or not sent then real_print(...) end
+  end
+  io.write = function(...)
+    if io_output() ~= stdout_file then return real_io_write(...) end
+    local sent = to_ide(...)
+    if copy or not sent then return real_io_write(...) end
+    return stdout_file
+  end
+  file_methods.write = function(file, ...)
+    if file ~= stdout_file then return real_write(file, ...) end
+    local sent = to_ide(...)
+    if copy or not sent then return real_write(file, ...) end
+    return file
   end
 end
 
@@ -400,7 +428,7 @@ local function detach(message)
   if message then warn(message) end
   native.detach()
   stop_stepping()
-  if G.print ~= real_print then G.print = real_print end
+  if redirected then set_output("d") end
 end
 
 -- Commands until one resumes the script.
