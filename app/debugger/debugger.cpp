@@ -33,6 +33,8 @@ constexpr int kConnectTimeoutMs = 2000;
 // Line events between two looks at the socket while nothing else asks for
 // the session: how soon SUSPEND (or a breakpoint set while running) is seen.
 constexpr std::uint32_t kPollEvery = 4096;
+// While paused, how often the wait for the IDE looks for a Ctrl-C.
+constexpr int kSignalCheckMs = 200;
 
 // The hook has no user data: the one session of the run.
 Session* g_session = nullptr;
@@ -43,24 +45,42 @@ bool readable(const Session& s) {
   return ::poll(&p, 1, 0) > 0;
 }
 
-// Blocks until the buffer holds more bytes; false when the IDE has gone.
-bool fill(Session& s) {
+// Why fill() got nothing.
+enum class Fill { Ok, Gone, Interrupted };
+
+// Blocks until the buffer holds more bytes. A signal that stops the run
+// (Ctrl-C) ends the wait: the script resumes and the runtime stops it.
+Fill fill(Session& s, const runtime::Runtime& runtime) {
   if (s.begin == s.end) s.begin = s.end = 0;
   if (s.end == sizeof s.buffer) {
-    if (s.begin == 0) return false;  // a line longer than the buffer
+    if (s.begin == 0) return Fill::Gone;  // a line longer than the buffer
     std::memmove(s.buffer, s.buffer + s.begin, s.end - s.begin);
     s.end -= s.begin;
     s.begin = 0;
   }
   for (;;) {
+    // Not a bare recv, which SA_RESTART resumes after a signal: poll wakes
+    // on one (EINTR), and its timeout covers a signal just before it.
+    if (runtime.stopping()) return Fill::Interrupted;
+    pollfd p{s.socket.fd(), POLLIN, 0};
+    const int ready = ::poll(&p, 1, kSignalCheckMs);
+    if (ready < 0 && errno != EINTR) return Fill::Gone;
+    if (ready <= 0) continue;
     const ssize_t n = ::recv(s.socket.fd(), s.buffer + s.end, sizeof s.buffer - s.end, 0);
     if (n > 0) {
       s.end += static_cast<std::size_t>(n);
-      return true;
+      return Fill::Ok;
     }
     if (n < 0 && errno == EINTR) continue;
-    return false;
+    return Fill::Gone;
   }
+}
+
+// [-0, +2] nil and why fill() failed.
+int push_failure(lua_State* L, Fill why) {
+  lua_pushnil(L);
+  lua_pushstring(L, why == Fill::Interrupted ? "interrupted" : "closed");
+  return 2;
 }
 
 // Runs session.lua's on_line(line, pending) in the hooked thread. While it
@@ -118,7 +138,7 @@ int l_send(lua_State* L) {
   return 1;
 }
 
-// receive() -> the next line (without its end) | nil: blocks.
+// receive() -> the next line (without its end) | nil, "closed" | "interrupted": blocks.
 int l_receive(lua_State* L) {
   Session& s = session_of(L);
   if (!s.attached) return 0;
@@ -132,11 +152,11 @@ int l_receive(lua_State* L) {
       s.begin = stop + 1;
       return 1;
     }
-    if (!fill(s)) return 0;
+    if (const Fill why = fill(s, runtime::runtime_of(L)); why != Fill::Ok) return push_failure(L, why);
   }
 }
 
-// receive_bytes(n) -> n bytes | nil: blocks.
+// receive_bytes(n) -> n bytes | nil, why: blocks.
 int l_receive_bytes(lua_State* L) {
   Session& s = session_of(L);
   const lua_Integer want = luaL_checkinteger(L, 1);
@@ -145,7 +165,9 @@ int l_receive_bytes(lua_State* L) {
   luaL_buffinit(L, &b);
   auto left = static_cast<std::size_t>(want);
   while (left > 0) {
-    if (s.begin == s.end && !fill(s)) return 0;
+    if (s.begin == s.end) {
+      if (const Fill why = fill(s, runtime::runtime_of(L)); why != Fill::Ok) return push_failure(L, why);
+    }
     const std::size_t take = std::min(left, s.end - s.begin);
     luaL_addlstring(&b, s.buffer + s.begin, take);
     s.begin += take;

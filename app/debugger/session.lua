@@ -423,6 +423,11 @@ local function stop_stepping()
   native.set_stepping(false)
 end
 
+local function gone_message(why)
+  if why == "interrupted" then return "interrupted while paused; the debugger lets go" end
+  return "the IDE closed the connection; the script goes on"
+end
+
 -- The IDE closed the connection, or said DONE: the script goes on alone.
 local function detach(message)
   if message then warn(message) end
@@ -434,8 +439,8 @@ end
 -- Commands until one resumes the script.
 local function command_loop(vars, varargs, source, line)
   while true do
-    local text = receive()
-    if not text then return detach("the IDE closed the connection; the script goes on") end
+    local text, why = receive()
+    if not text then return detach(gone_message(why)) end
     local command = text:match("^[A-Z]+") or ""
     if command == "SETB" or command == "DELB" then
       send(breakpoint_command(text) and "200 OK\n" or "400 Bad Request\n")
@@ -554,8 +559,8 @@ end
 -- A command arrived while the script ran: SUSPEND pauses at the next line
 -- of the script; breakpoints are set and deleted without a reply.
 local function pending_command(source, line)
-  local text = receive()
-  if not text then return detach("the IDE closed the connection; the script goes on") end
+  local text, why = receive()
+  if not text then return detach(gone_message(why)) end
   local command = text:match("^[A-Z]+") or ""
   if command == "SETB" or command == "DELB" then
     breakpoint_command(text)

@@ -17,10 +17,12 @@ SCRIPT lines ("#" starts a comment; "{dir}" is the current directory):
   WAIT          reads one message (the pause after !RUN + !SUSPEND)
   CLOSE         the IDE goes away; plua is waited for
   HOLD SECONDS  keeps plua paused that long (the user reading the stack)
+  SIGINT        Ctrl-C to plua (while paused); plua is waited for
 """
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -106,6 +108,11 @@ def run_script(script_path, plua_cmd):
             continue
         if text == "CLOSE":
             print("(IDE goes away)", flush=True)
+            break
+        if text == "SIGINT":
+            print("(Ctrl-C to plua)", flush=True)
+            plua.send_signal(signal.SIGINT)
+            plua.wait(timeout=20)
             break
         if text.startswith("HOLD "):
             print("(holding the pause)", flush=True)
