@@ -110,7 +110,14 @@ void hook(lua_State* L, lua_Debug* ar) {
     enter(L, *s, line, false);
     return;
   }
-  if (++s->countdown < kPollEvery) return;
+  // The socket is looked at once per tick of the loop's clock (a short
+  // callback between long idle waits still sees SUSPEND) and every
+  // kPollEvery lines within one tick.
+  if (++s->countdown < kPollEvery) {
+    const std::uint64_t now = uv_now(s->loop);
+    if (now == s->checked_at) return;
+    s->checked_at = now;
+  }
   s->countdown = 0;
   if (readable(*s)) enter(L, *s, line, true);
 }
@@ -337,6 +344,7 @@ void Extension::install(lua_State* L) {
   luaL_setfuncs(L, kNative, 1);
   lua_call(L, 1, 1);
   session_.handler = luaL_ref(L, LUA_REGISTRYINDEX);
+  session_.loop = runtime::runtime_of(L).loop();
   g_session = &session_;
   // The first line of the script pauses, and the IDE sends its breakpoints.
   session_.stepping = true;

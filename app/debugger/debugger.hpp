@@ -7,12 +7,13 @@
 // --debugger nothing is installed and nothing costs.
 //
 // The hook is C and filters every line event on its own (a line with a
-// breakpoint in some file, a step pending, a watch set, or every few
-// thousand lines a look at the socket for SUSPEND); only then it calls
+// breakpoint in some file, a step pending, a watch set, or a look at the
+// socket for SUSPEND once per loop tick or few thousand lines); only then it calls
 // session.lua, which holds the protocol. While the session waits for the
 // IDE the whole runtime waits with it: the hook runs on the loop's thread.
 
 #include <lua.hpp>
+#include <uv.h>
 
 #include <cstdint>
 #include <string>
@@ -55,6 +56,8 @@ struct Session {
   bool watching = false;  // a watch expression is set: likewise
   std::vector<bool> lines;  // lines with a breakpoint in some file
   std::uint32_t countdown = 0;
+  uv_loop_t* loop = nullptr;    // its time says when the socket was looked at last
+  std::uint64_t checked_at = 0;
   int handler = LUA_NOREF;  // registry ref of session.lua's on_line
   // Received bytes not handed out yet.
   char buffer[16384];

@@ -15,6 +15,7 @@ SCRIPT lines ("#" starts a comment; "{dir}" is the current directory):
                 and then the pause, or the end of the connection)
   !COMMAND ...  sent; only an immediate line is read (none for SUSPEND)
   WAIT          reads one message (the pause after !RUN + !SUSPEND)
+  WAITOUTPUT    reads one "204 Output" message (the script says where it is)
   CLOSE         the IDE goes away; plua is waited for
   HOLD SECONDS  keeps plua paused that long (the user reading the stack)
   SIGINT        Ctrl-C to plua (while paused); plua is waited for
@@ -69,8 +70,9 @@ class Peer:
         data, self.buffer = self.buffer[:n], self.buffer[n:]
         return data.decode(errors="replace")
 
-    def message(self, command):
-        """One answer, after any "204 Output" messages (printed)."""
+    def message(self, command, outputs=0):
+        """One answer, after any "204 Output" messages (printed); with
+        outputs=N, N of those messages and nothing else."""
         while True:
             line = self.line()
             if line is None:
@@ -79,6 +81,9 @@ class Peer:
             output = re.match(r"^204 Output (\w+) (\d+)$", line)
             if output:
                 show("< ", line + " " + repr(self.bytes(int(output.group(2)))))
+                outputs -= 1
+                if outputs == 0:
+                    return line
                 continue
             show("< ", line)
             sized = re.match(r"^(200 OK|401 Error in \w+) (\d+)$", line)
@@ -117,6 +122,9 @@ def run_script(script_path, plua_cmd):
         if text.startswith("HOLD "):
             print("(holding the pause)", flush=True)
             time.sleep(float(text.split()[1]))
+            continue
+        if text == "WAITOUTPUT":
+            peer.message("", outputs=1)
             continue
         if text == "WAIT":
             peer.message("")

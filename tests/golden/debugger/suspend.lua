@@ -7,6 +7,7 @@ end
 local stop = false
 setInterval(function()
   spin()
+  if spins == 1000 then print("spinning") end
   if stop then os.exit(0) end
 end, 1)
 setTimeout(function() stop = true end, 200)
