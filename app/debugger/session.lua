@@ -57,14 +57,13 @@ local sources = {}
 local function source_of(src)
   local known = sources[src]
   if known then return known end
-  if src:sub(1, 1) == "@" then
-    local name = src:sub(2):gsub("\\", "/")
-    if name:sub(1, 2) == "./" then name = name:sub(3) end
-    local user = not bundled(name)
-    known = {key = user and absolute(name) or name, given = name, user = user}
-  else
-    known = {key = src, given = src, user = false}
-  end
+  -- Other chunks (load("..."), "=stdin") are never stopped in, and not
+  -- kept: their source may be the whole text of the chunk.
+  if src:sub(1, 1) ~= "@" then return {key = src, given = src, user = false} end
+  local name = src:sub(2):gsub("\\", "/")
+  if name:sub(1, 2) == "./" then name = name:sub(3) end
+  local user = not bundled(name)
+  known = {key = user and absolute(name) or name, given = name, user = user}
   sources[src] = known
   return known
 end
