@@ -35,6 +35,8 @@ constexpr std::string_view kUsage =
     "  --no-warnings   silence plua's warnings about unsafe patterns\n"
     "  --fibaro        emulate a Fibaro HC3 QuickApp; --no-fibaro: never\n"
     "  --header K:V    add a '--%%K:V' header (repeatable)\n"
+    "  --debugger [HOST:]PORT  connect to a MobDebug IDE (default 127.0.0.1:8172);\n"
+    "                  --nodebugger: do not (PLua's flag)\n"
     "  --version       show version information and exit\n"
     "  -h, --help      show this help and exit\n";
 
@@ -68,6 +70,7 @@ void add_require(runtime::Options& options, std::string_view spec) {
 struct LongOptionState {
   bool fibaro = false;
   bool no_fibaro = false;
+  bool no_debugger = false;
   std::optional<int> exit_now;
 };
 
@@ -112,6 +115,18 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
   if (name == "--no-warnings") return no_value() && !(options.warnings = false);
   if (name == "--fibaro") return no_value() && (state.fibaro = true);
   if (name == "--no-fibaro") return no_value() && (state.no_fibaro = true);
+  if (name == "--debugger") {
+    // --debugger[=][HOST:]PORT; bare (PLua's form) is 127.0.0.1:8172.
+    std::optional<std::string_view> address = value;
+    if (!address && i + 1 < argc) {
+      std::string probe_error;
+      debugger::Options probe;
+      if (debugger::parse_address(argv[i + 1], probe, probe_error)) address = std::string_view(argv[++i]);
+    }
+    command.debugger.enabled = true;
+    return !address || debugger::parse_address(std::string(*address), command.debugger, error);
+  }
+  if (name == "--nodebugger") return no_value() && !(command.debugger.enabled = false) && (state.no_debugger = true);
   if (name == "--help") {
     if (!no_value()) return false;
     fmt::print("plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop\n{}", kUsage);
@@ -204,6 +219,7 @@ ParseResult parse_command_line(int argc, char** argv) {
     break;
   }
   if (state.fibaro && state.no_fibaro) return bad_command_line("--fibaro and --no-fibaro exclude each other");
+  if (state.no_debugger) command.debugger.enabled = false;
   if (state.fibaro) command.fibaro.mode = stdlib::fibaro::Mode::On;
   if (state.no_fibaro) command.fibaro.mode = stdlib::fibaro::Mode::Off;
   if (debug_queue_from_env()) options.debug_queue = true;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "debugger/debugger.hpp"
 #include "fibaro/boot/fibaro_boot.hpp"
 #include "options.hpp"
 
@@ -14,6 +15,7 @@ struct CommandLine {
   runtime::Options run;
   stdlib::fibaro::Options fibaro;
   bool show_version = false;  // -v: print the version line, then go on
+  debugger::Options debugger;
 };
 
 // The parsed command line, or the exit code to end with (help, --version: 0;

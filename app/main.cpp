@@ -18,10 +18,12 @@ int main(int argc, char** argv) {
     // lua5.4's -v: the version line first, then whatever else was asked.
     if (parsed.command->show_version) fmt::print("{}\n", plua::app::version_line());
     plua::stdlib::fibaro::Extension fibaro(std::move(parsed.command->fibaro));
+    // Last of the boot steps: its hook goes on after everything else installed.
+    plua::app::debugger::Extension debugger(std::move(parsed.command->debugger));
     std::optional<plua::app::Repl> repl;
     if (parsed.command->run.interactive) repl.emplace();
     plua::runtime::Extensions extensions{plua::stdlib::bundled_modules(), plua::stdlib::bundled_c_modules(),
-                                         {&fibaro}, repl ? &*repl : nullptr};
+                                         {&fibaro, &debugger}, repl ? &*repl : nullptr};
     plua::runtime::Runtime runtime(std::move(parsed.command->run), std::move(extensions));
     return runtime.run();
   } catch (const std::exception& e) {

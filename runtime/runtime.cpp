@@ -263,6 +263,8 @@ void Runtime::exit_now(lua_State* L, int code, bool close) {
   std::exit(code);
 }
 
+void Runtime::exclude_pause(std::uint64_t ms) { scheduler_->exclude_pause(ms); }
+
 void Runtime::main_finished() {
   if (extensions_.frontend != nullptr) extensions_.frontend->main_finished(*this);
 }

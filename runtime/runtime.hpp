@@ -45,6 +45,9 @@ class Runtime {
   uv_loop_t* loop() { return loop_.get(); }
   Timers& timers() { return *timers_; }
   Scheduler& scheduler() { return *scheduler_; }
+  // The loop was held for `ms` by something outside the script (a
+  // debugger's pause): not reported as a task that blocked the loop.
+  void exclude_pause(std::uint64_t ms);
   SourceNames& sources() { return sources_; }
   Diagnostics& diagnostics() { return diagnostics_; }
   const Options& options() const { return options_; }

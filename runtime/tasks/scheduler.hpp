@@ -69,6 +69,12 @@ class Scheduler {
 
   std::uint64_t tasks_run() const { return tasks_run_; }
   void set_debug_queue(bool on) { debug_queue_ = on; }
+  // The running callback stood still for `ms` (a debugger held the loop):
+  // that time is not counted as the callback blocking the loop.
+  void exclude_pause(std::uint64_t ms) {
+    started_ += ms;
+    if (ended_.pending) ended_.started += ms;
+  }
   bool debug_queue() const { return debug_queue_; }
   const TaskPool& pool() const { return pool_; }
 

@@ -1,0 +1,1 @@
+python3 "$TOOLS_DIR/mobdebug_ide.py" interrupt.ide "$PLUA" --debugger "{port}" interrupt.lua

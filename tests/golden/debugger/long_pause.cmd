@@ -1,0 +1,1 @@
+python3 "$TOOLS_DIR/mobdebug_ide.py" long_pause.ide "$PLUA" --debugger "{port}" long_pause.lua

@@ -1,0 +1,1 @@
+python3 "$TOOLS_DIR/mobdebug_ide.py" names.ide "$PLUA" --debugger "{port}" ./names.lua

@@ -1,0 +1,1 @@
+python3 "$TOOLS_DIR/mobdebug_ide.py" step_out_of_callback.ide "$PLUA" --debugger "{port}" step_out_of_callback.lua
