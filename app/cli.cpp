@@ -90,6 +90,16 @@ ParseResult parse_command_line(int argc, char** argv) {
       ->type_name("KEY:VALUE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->trigger_on_parse();
+  // The HC3 API server of the Fibaro emulation (stdlib/web).
+  app.add_option_function<int>(
+         "--api-port", [&](int port) { command.fibaro.api_port = port; },
+         "serve the HC3 API on port N (default 8080)")
+      ->type_name("N");
+  app.add_option_function<std::string>(
+         "--api-host", [&](const std::string& host) { command.fibaro.api_host = host; },
+         "serve the HC3 API on address ADDR (default 127.0.0.1)")
+      ->type_name("ADDR");
+  app.add_flag("--no-api", command.fibaro.no_api, "do not serve the HC3 API");
   bool no_warnings = false;
   app.add_flag("--no-warnings", no_warnings, "silence the warnings about unsafe patterns");
 
