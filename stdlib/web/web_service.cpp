@@ -191,7 +191,7 @@ int WebService::on_http(lws* wsi, Session& session, const char* uri, std::size_t
   Request& r = *request;
   requests_.emplace(id, std::move(request));
   const char* method = method_of(wsi);
-  if (method == nullptr) return answer_now(wsi, session, 405, R"({"type":"ERROR","reason":"MethodNotAllowed","message":"method not allowed"})");
+  if (method == nullptr) return answer_now(wsi, session, 405, R"({"message":"method not allowed","reason":"MethodNotAllowed","type":"ERROR"})");
   r.method = method;
   r.path.assign(uri, len);
   // The query, which lws keeps apart, one decoded fragment per name=value.
@@ -204,8 +204,8 @@ int WebService::on_http(lws* wsi, Session& session, const char* uri, std::size_t
   }
   const long long length = content_length(wsi);
   const bool chunked = lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING) > 0;
-  if (length == -2) return answer_now(wsi, session, 400, R"({"type":"ERROR","reason":"BadRequest","message":"bad Content-Length"})");
-  if (length > static_cast<long long>(kMaxBody)) return answer_now(wsi, session, 413, R"({"type":"ERROR","reason":"PayloadTooLarge","message":"the body is larger than 256 KiB"})");
+  if (length == -2) return answer_now(wsi, session, 400, R"({"message":"bad Content-Length","reason":"BadRequest","type":"ERROR"})");
+  if (length > static_cast<long long>(kMaxBody)) return answer_now(wsi, session, 413, R"({"message":"the body is larger than 256 KiB","reason":"PayloadTooLarge","type":"ERROR"})");
   if (length <= 0 && !chunked) post(id, r);  // no body to wait for
   return 0;
 }
@@ -215,7 +215,7 @@ int WebService::on_body(Session& session, const char* data, std::size_t len) {
   if (it == requests_.end() || it->second->answered) return 0;
   Request& r = *it->second;
   if (r.body.size() + len > kMaxBody) {
-    return answer_now(r.wsi, session, 413, R"({"type":"ERROR","reason":"PayloadTooLarge","message":"the body is larger than 256 KiB"})");
+    return answer_now(r.wsi, session, 413, R"({"message":"the body is larger than 256 KiB","reason":"PayloadTooLarge","type":"ERROR"})");
   }
   r.body.append(data, len);
   return 0;

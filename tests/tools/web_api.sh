@@ -37,7 +37,7 @@ req() {
   body=$(curl -s -S --path-as-is -X "$method" -o - -w '\n%{http_code}' "$@" "http://127.0.0.1:$API_PORT$path" 2>&1)
   status=${body##*$'\n'}
   body=${body%$'\n'*}
-  echo "$method $path -> $status $body"
+  echo "$method $path -> $status $body" | cat -v
 }
 
 stop_qa() {
