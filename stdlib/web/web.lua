@@ -1,7 +1,8 @@
 -- plua.web: the Lua side of the web server (stdlib/web/web_service.*).
 -- serve(host, port) starts it; the server hands every complete request to
 -- handle(id, method, path, body) as a task, which answers through
--- native.respond. Only the HC3 API's router runs: a request chooses a
+-- native.respond; every controller event goes to the WebSocket clients of
+-- /api/events as JSON text. Only the HC3 API's router runs: a request chooses a
 -- route, never code.
 local native = require("plua.web.native")
 local json = require("json")
@@ -50,6 +51,14 @@ function M.serve(host, port)
       "plua: warning: cannot serve the HC3 API on %s:%d (%s): the QuickApp runs without it (--api-port N, --no-api)\n",
       host, port, why))
     return false
+  end
+  -- Every controller event, to the WebSocket clients of /api/events. A
+  -- hook runs inside the model's code: it never raises there.
+  local model = require("plua.fibaro.model")
+  model.on_emit[#model.on_emit + 1] = function(event)
+    if native.clients() == 0 then return end
+    local ok, text = pcall(json.encode, event)
+    if ok then native.broadcast(text) end
   end
   if host ~= "127.0.0.1" and host ~= "::1" and host:sub(1, 4) ~= "127." then
     io.stderr:write(string.format(

@@ -1,6 +1,7 @@
 // plua.web.native: the two doors between Lua and the web server.
 //   listen(host, port) -> true | nil, why
 //   respond(id, status, body)
+//   broadcast(text), clients() -> n: the /api/events WebSocket
 #include <lua.hpp>
 
 #include <string>
@@ -48,12 +49,37 @@ int web_respond(lua_State* L) {
   });
 }
 
+// broadcast(text): to every WebSocket client of /api/events.
+int web_broadcast(lua_State* L) {
+  std::size_t len = 0;
+  const char* text = luaL_checklstring(L, 1, &len);
+  runtime::Runtime& runtime = runtime::runtime_of(L);
+  return lua::after_cpp(L, [&]() -> lua::Outcome {
+    runtime.service<web::WebService>().broadcast(std::string_view(text, len));
+    return lua::pushed(0);
+  });
+}
+
+// clients() -> how many WebSocket clients listen.
+int web_clients(lua_State* L) {
+  runtime::Runtime& runtime = runtime::runtime_of(L);
+  std::size_t clients = 0;
+  const int results = lua::after_cpp(L, [&]() -> lua::Outcome {
+    clients = runtime.service<web::WebService>().clients();
+    return lua::pushed(0);
+  });
+  lua_pushinteger(L, static_cast<lua_Integer>(clients));
+  return results + 1;
+}
+
 }  // namespace
 
 int open_web_native(lua_State* L) {
   static const luaL_Reg functions[] = {
       {"listen", &web_listen},
       {"respond", &web_respond},
+      {"broadcast", &web_broadcast},
+      {"clients", &web_clients},
       {nullptr, nullptr},
   };
   luaL_newlib(L, functions);

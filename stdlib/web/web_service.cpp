@@ -138,6 +138,8 @@ void WebService::shutdown() noexcept {
     if (request->posted) runtime_.remove_user_work();
   }
   requests_.clear();
+  for (auto& [id, client] : clients_) drop_queue(client);
+  clients_.clear();
   Link* link = std::exchange(link_, nullptr);
   link->owner = nullptr;
   // On a foreign loop lws starts closing its handles here and finishes from
@@ -167,6 +169,22 @@ int WebService::callback(lws* wsi, lws_callback_reasons reason, void* user, void
         return self->on_body_done(*session);
       case LWS_CALLBACK_HTTP_WRITEABLE:
         return self->on_writable(wsi, *session);
+      case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
+        // A WebSocket only at kEventsPath.
+        char path[64];
+        const int n = lws_hdr_copy(wsi, path, sizeof path, WSI_TOKEN_GET_URI);
+        return n > 0 && std::string_view(path, static_cast<std::size_t>(n)) == kEventsPath ? 0 : -1;
+      }
+      case LWS_CALLBACK_ESTABLISHED:
+        return self->on_ws_open(wsi, *session);
+      case LWS_CALLBACK_SERVER_WRITEABLE:
+        return self->on_ws_writable(*session);
+      case LWS_CALLBACK_RECEIVE:
+        return 0;  // clients only listen
+      case LWS_CALLBACK_CLOSED:
+        self->drop_client(session->id);
+        session->id = 0;
+        return 0;
       case LWS_CALLBACK_CLOSED_HTTP:
       case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
         self->on_closed(*session);
@@ -291,6 +309,63 @@ void WebService::forget(std::uint64_t id) {
   if (it == requests_.end()) return;
   if (it->second->posted) runtime_.remove_user_work();
   requests_.erase(it);
+}
+
+// ---- WebSocket: the event stream ------------------------------------------------
+
+int WebService::on_ws_open(lws* wsi, Session& session) {
+  session.id = next_id_++;
+  clients_[session.id].wsi = wsi;
+  return 0;
+}
+
+void WebService::broadcast(std::string_view text) {
+  for (auto& [id, client] : clients_) {
+    if (client.too_slow) continue;
+    if (client.queue.size() >= kMaxQueued) {
+      client.too_slow = true;  // closed at its next writable callback
+      drop_queue(client);
+    } else {
+      std::string frame(LWS_PRE, '\0');
+      frame.append(text);
+      client.queue.push_back(std::move(frame));
+      if (client.queue.size() == 1) runtime_.add_user_work();  // sent before the run ends
+    }
+    lws_callback_on_writable(client.wsi);
+  }
+}
+
+int WebService::on_ws_writable(Session& session) {
+  const auto it = clients_.find(session.id);
+  if (it == clients_.end()) return 0;
+  Client& client = it->second;
+  if (client.too_slow) return -1;
+  if (client.queue.empty()) return 0;
+  std::string& frame = client.queue.front();
+  const std::size_t n = frame.size() - LWS_PRE;
+  if (lws_write(client.wsi, reinterpret_cast<unsigned char*>(frame.data()) + LWS_PRE, n, LWS_WRITE_TEXT) <
+      static_cast<int>(n)) {
+    return -1;
+  }
+  client.queue.pop_front();
+  if (client.queue.empty()) {
+    runtime_.remove_user_work();
+  } else {
+    lws_callback_on_writable(client.wsi);
+  }
+  return 0;
+}
+
+void WebService::drop_queue(Client& client) {
+  if (!client.queue.empty()) runtime_.remove_user_work();
+  client.queue.clear();
+}
+
+void WebService::drop_client(std::uint64_t id) {
+  const auto it = clients_.find(id);
+  if (it == clients_.end()) return;
+  drop_queue(it->second);
+  clients_.erase(it);
 }
 
 // ---- the job: Lua answers ----------------------------------------------------

@@ -10,6 +10,12 @@
 // calls respond(id, status, body) and the answer is written when the
 // connection is writable. No request runs code of its own.
 //
+// WebSocket: a client connected to kEventsPath gets every controller event
+// (model.on_emit) as a JSON text frame, pushed by broadcast(). A client
+// that falls kMaxQueued frames behind is disconnected. Clients are not user
+// work, so they do not keep the run alive; their queued frames are, so that
+// the last events are sent before the run ends.
+//
 // User work: a request counts from its job being posted until its answer is
 // written (or its connection is gone), so an answer is never cut off by the
 // end of the run. The listening socket itself is not user work: the run
@@ -20,6 +26,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -30,6 +37,8 @@ namespace plua::stdlib::web {
 
 // Bodies above this get 413 without being read.
 inline constexpr std::size_t kMaxBody = 256 * 1024;
+inline constexpr const char* kEventsPath = "/api/events";
+inline constexpr std::size_t kMaxQueued = 1024;
 
 class WebService final : public runtime::Service {
  public:
@@ -48,6 +57,10 @@ class WebService final : public runtime::Service {
   // gone meanwhile). May throw std::bad_alloc.
   void respond(std::uint64_t id, int status, std::string_view body);
 
+  // Queues `text` for every WebSocket client. May throw std::bad_alloc.
+  void broadcast(std::string_view text);
+  std::size_t clients() const { return clients_.size(); }
+
  private:
   struct Request {
     lws* wsi = nullptr;
@@ -58,6 +71,11 @@ class WebService final : public runtime::Service {
     int status = 0;
     std::string answer;
     std::size_t sent = 0;
+  };
+  struct Client {
+    lws* wsi = nullptr;
+    std::deque<std::string> queue;  // each frame with LWS_PRE bytes in front
+    bool too_slow = false;
   };
   // What lws keeps per connection (zeroed by lws): the request in progress.
   struct Session {
@@ -77,6 +95,11 @@ class WebService final : public runtime::Service {
   int on_body_done(Session& session);
   int on_writable(lws* wsi, Session& session);
   void on_closed(Session& session);
+  int on_ws_open(lws* wsi, Session& session);
+  int on_ws_writable(Session& session);
+  // A client's queued frames are user work (one unit while any is queued).
+  void drop_queue(Client& client);
+  void drop_client(std::uint64_t id);
 
   // Answers at once, without Lua (413, ...).
   int answer_now(lws* wsi, Session& session, int status, std::string_view body);
@@ -90,6 +113,7 @@ class WebService final : public runtime::Service {
   lws_context* context_ = nullptr;
   bool finalized_ = false;
   std::unordered_map<std::uint64_t, std::unique_ptr<Request>> requests_;
+  std::unordered_map<std::uint64_t, Client> clients_;
   std::uint64_t next_id_ = 1;
   lws_protocols protocols_[2]{};
 };
