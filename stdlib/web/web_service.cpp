@@ -1,5 +1,7 @@
 #include "web/web_service.hpp"
 
+#include "web/lws_api.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -13,6 +15,10 @@
 namespace plua::stdlib::web {
 
 namespace {
+
+// Valid from the first listen() that loaded the library: every lws call
+// comes after it.
+const LwsApi& api() { return *loaded_lws(); }
 
 constexpr const char* kRequestWhat = "web API request";
 constexpr std::size_t kWriteChunk = 16 * 1024;
@@ -30,7 +36,7 @@ constexpr MethodToken kMethods[] = {
 
 const char* method_of(lws* wsi) {
   for (const MethodToken& m : kMethods) {
-    if (lws_hdr_total_length(wsi, m.token) > 0) return m.name;
+    if (api().hdr_total_length(wsi, m.token) > 0) return m.name;
   }
   return nullptr;
 }
@@ -38,7 +44,7 @@ const char* method_of(lws* wsi) {
 // The Content-Length header: -1 when absent, -2 when not a number.
 long long content_length(lws* wsi) {
   char text[32];
-  const int n = lws_hdr_copy(wsi, text, sizeof text, WSI_TOKEN_HTTP_CONTENT_LENGTH);
+  const int n = api().hdr_copy(wsi, text, sizeof text, WSI_TOKEN_HTTP_CONTENT_LENGTH);
   if (n <= 0) return -1;
   long long value = 0;
   const auto [end, ec] = std::from_chars(text, text + n, value);
@@ -82,9 +88,6 @@ bool probe(const std::string& host, int port, std::string& why) {
 }  // namespace
 
 WebService::WebService(runtime::Runtime& runtime) : runtime_(runtime) {
-  // Our own messages say what went wrong; lws's log lines would only
-  // repeat it on stderr.
-  lws_set_log_level(0, nullptr);
   protocols_[0] = lws_protocols{};
   protocols_[0].name = "http";
   protocols_[0].callback = &WebService::callback;
@@ -105,6 +108,10 @@ bool WebService::listen(const std::string& host, int port, std::string& why) {
     return false;
   }
   if (!probe(host, port, why)) return false;
+  if (load_lws(why) == nullptr) return false;
+  // Our own messages say what went wrong; lws's log lines would only
+  // repeat it on stderr.
+  api().set_log_level(0, nullptr);
   auto link = std::make_unique<Link>(Link{this, &finalized_});
   void* loops[] = {runtime_.loop()};
   lws_context_creation_info info{};
@@ -123,7 +130,7 @@ bool WebService::listen(const std::string& host, int port, std::string& why) {
     delete link;
   };
   info.finalize_arg = link.get();
-  context_ = lws_create_context(&info);
+  context_ = api().create_context(&info);
   if (context_ == nullptr) {
     why = "libwebsockets cannot serve there (is libwebsockets-evlib-uv installed?)";
     return false;
@@ -147,7 +154,7 @@ void WebService::shutdown() noexcept {
   // a libuv callback) until lws says it is done, so that the Loop's
   // destructor finds no lws handle half closed.
   finalized_ = false;
-  lws_context_destroy(std::exchange(context_, nullptr));
+  api().context_destroy(std::exchange(context_, nullptr));
   for (int pass = 0; pass < kTeardownPasses && !finalized_; ++pass) uv_run(runtime_.loop(), UV_RUN_NOWAIT);
   if (!finalized_) link->finalized = nullptr;  // lws finishes later, with the Loop
 }
@@ -155,10 +162,10 @@ void WebService::shutdown() noexcept {
 // ---- lws -> us (inside libuv: no Lua here) ---------------------------------
 
 int WebService::callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::size_t len) {
-  auto* link = static_cast<Link*>(lws_context_user(lws_get_context(wsi)));
+  auto* link = static_cast<Link*>(api().context_user(api().get_context(wsi)));
   WebService* self = link != nullptr ? link->owner : nullptr;
   auto* session = static_cast<Session*>(user);
-  if (self == nullptr || session == nullptr) return lws_callback_http_dummy(wsi, reason, user, in, len);
+  if (self == nullptr || session == nullptr) return api().callback_http_dummy(wsi, reason, user, in, len);
   try {
     switch (reason) {
       case LWS_CALLBACK_HTTP:
@@ -172,7 +179,7 @@ int WebService::callback(lws* wsi, lws_callback_reasons reason, void* user, void
       case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
         // A WebSocket only at kEventsPath.
         char path[64];
-        const int n = lws_hdr_copy(wsi, path, sizeof path, WSI_TOKEN_GET_URI);
+        const int n = api().hdr_copy(wsi, path, sizeof path, WSI_TOKEN_GET_URI);
         return n > 0 && std::string_view(path, static_cast<std::size_t>(n)) == kEventsPath ? 0 : -1;
       }
       case LWS_CALLBACK_ESTABLISHED:
@@ -197,7 +204,7 @@ int WebService::callback(lws* wsi, lws_callback_reasons reason, void* user, void
     self->on_closed(*session);
     return -1;
   }
-  return lws_callback_http_dummy(wsi, reason, user, in, len);
+  return api().callback_http_dummy(wsi, reason, user, in, len);
 }
 
 int WebService::on_http(lws* wsi, Session& session, const char* uri, std::size_t len) {
@@ -215,13 +222,13 @@ int WebService::on_http(lws* wsi, Session& session, const char* uri, std::size_t
   // The query, which lws keeps apart, one decoded fragment per name=value.
   char fragment[1024];
   for (int i = 0;; ++i) {
-    const int n = lws_hdr_copy_fragment(wsi, fragment, sizeof fragment, WSI_TOKEN_HTTP_URI_ARGS, i);
+    const int n = api().hdr_copy_fragment(wsi, fragment, sizeof fragment, WSI_TOKEN_HTTP_URI_ARGS, i);
     if (n < 0) break;
     r.path += i == 0 ? '?' : '&';
     r.path.append(fragment, static_cast<std::size_t>(n));
   }
   const long long length = content_length(wsi);
-  const bool chunked = lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING) > 0;
+  const bool chunked = api().hdr_total_length(wsi, WSI_TOKEN_HTTP_TRANSFER_ENCODING) > 0;
   if (length == -2) return answer_now(wsi, session, 400, R"({"message":"bad Content-Length","reason":"BadRequest","type":"ERROR"})");
   if (length > static_cast<long long>(kMaxBody)) return answer_now(wsi, session, 413, R"({"message":"the body is larger than 256 KiB","reason":"PayloadTooLarge","type":"ERROR"})");
   if (length <= 0 && !chunked) post(id, r);  // no body to wait for
@@ -253,7 +260,7 @@ int WebService::answer_now(lws* wsi, Session& session, int status, std::string_v
   r.status = status;
   r.answer.assign(LWS_PRE, '\0');
   r.answer.append(body);
-  lws_callback_on_writable(wsi);
+  api().callback_on_writable(wsi);
   return 0;
 }
 
@@ -267,14 +274,14 @@ int WebService::on_writable(lws* wsi, Session& session) {
     unsigned char* start = head + LWS_PRE;
     unsigned char* p = start;
     unsigned char* end = head + sizeof head - 1;
-    if (lws_add_http_common_headers(wsi, static_cast<unsigned int>(r.status), "application/json;charset=UTF-8", total,
+    if (api().add_http_common_headers(wsi, static_cast<unsigned int>(r.status), "application/json;charset=UTF-8", total,
                                     &p, end) != 0 ||
-        lws_finalize_write_http_header(wsi, start, &p, end) != 0) {
+        api().finalize_write_http_header(wsi, start, &p, end) != 0) {
       return -1;
     }
     r.head_sent = true;
     if (total > 0) {
-      lws_callback_on_writable(wsi);
+      api().callback_on_writable(wsi);
       return 0;
     }
   } else {
@@ -283,10 +290,10 @@ int WebService::on_writable(lws* wsi, Session& session) {
     const std::size_t n = std::min(kWriteChunk, total - r.sent);
     const bool last = r.sent + n == total;
     auto* data = reinterpret_cast<unsigned char*>(r.answer.data()) + LWS_PRE + r.sent;
-    if (lws_write(wsi, data, n, last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP) < static_cast<int>(n)) return -1;
+    if (api().write(wsi, data, n, last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP) < static_cast<int>(n)) return -1;
     r.sent += n;
     if (!last) {
-      lws_callback_on_writable(wsi);
+      api().callback_on_writable(wsi);
       return 0;
     }
   }
@@ -296,7 +303,7 @@ int WebService::on_writable(lws* wsi, Session& session) {
   forget(session.id);
   session.id = 0;
   if (body_unread) return -1;
-  return lws_http_transaction_completed(wsi) != 0 ? -1 : 0;
+  return api().http_transaction_completed(wsi) != 0 ? -1 : 0;
 }
 
 void WebService::on_closed(Session& session) {
@@ -331,7 +338,7 @@ void WebService::broadcast(std::string_view text) {
       client.queue.push_back(std::move(frame));
       if (client.queue.size() == 1) runtime_.add_user_work();  // sent before the run ends
     }
-    lws_callback_on_writable(client.wsi);
+    api().callback_on_writable(client.wsi);
   }
 }
 
@@ -343,7 +350,7 @@ int WebService::on_ws_writable(Session& session) {
   if (client.queue.empty()) return 0;
   std::string& frame = client.queue.front();
   const std::size_t n = frame.size() - LWS_PRE;
-  if (lws_write(client.wsi, reinterpret_cast<unsigned char*>(frame.data()) + LWS_PRE, n, LWS_WRITE_TEXT) <
+  if (api().write(client.wsi, reinterpret_cast<unsigned char*>(frame.data()) + LWS_PRE, n, LWS_WRITE_TEXT) <
       static_cast<int>(n)) {
     return -1;
   }
@@ -351,7 +358,7 @@ int WebService::on_ws_writable(Session& session) {
   if (client.queue.empty()) {
     runtime_.remove_user_work();
   } else {
-    lws_callback_on_writable(client.wsi);
+    api().callback_on_writable(client.wsi);
   }
   return 0;
 }
@@ -415,7 +422,7 @@ void WebService::respond(std::uint64_t id, int status, std::string_view body) {
   r.answer.append(body);
   r.status = status;
   r.answered = true;
-  lws_callback_on_writable(r.wsi);
+  api().callback_on_writable(r.wsi);
 }
 
 }  // namespace plua::stdlib::web
