@@ -23,6 +23,8 @@ start_qa() {
   until curl -s -o /dev/null "http://127.0.0.1:$API_PORT/api/settings/info"; do
     if ! kill -0 "$QA_PID" 2>/dev/null || ((++tries > 500)); then
       echo "web_api.sh: the QuickApp did not start:"
+      kill "$QA_PID" 2>/dev/null
+      wait "$QA_PID"
       cat "$TEST_TMP/qa.out"
       return 1
     fi
