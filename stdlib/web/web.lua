@@ -1,7 +1,7 @@
 -- plua.web: the Lua side of the web server (stdlib/web/web_service.*).
 -- serve(host, port) starts it; the server hands every complete request to
 -- handle(id, method, path, body) as a task, which answers through
--- native.respond; every controller event goes to the WebSocket clients of
+-- native.respond; GET /qa/ID is the QuickApp's page (qa_page.lua); every controller event goes to the WebSocket clients of
 -- /api/events as JSON text. Only the HC3 API's router runs: a request chooses a
 -- route, never code.
 local native = require("plua.web.native")
@@ -19,6 +19,14 @@ local function answer(method, path, body)
   if utf8.len(path) == nil then
     return error_body("BadRequest", "the path is not UTF-8"), 400
   end
+  local page = path:match("^/qa/(%d+)$")
+  if page and method == "GET" then
+    local id = math.tointeger(tonumber(page))
+    if not (id and require("plua.fibaro.model").devices[id]) then
+      return error_body("NotFound", "no such QuickApp: " .. page), 404
+    end
+    return require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)), 200, "html"
+  end
   if path ~= "/api" and path:sub(1, 5) ~= "/api/" and path:sub(1, 5) ~= "/api?" then
     return error_body("NotFound", "no such page: " .. path), 404
   end
@@ -29,8 +37,9 @@ local function answer(method, path, body)
 end
 
 function M.handle(id, method, path, body)
-  local ok, text, status = pcall(function()
-    local result, code = answer(method, path, body)
+  local ok, text, status, html = pcall(function()
+    local result, code, html = answer(method, path, body)
+    if html then return result, code, html end
     if result == nil then return "", code or 204 end
     return json.encode(result), code or 200
   end)
@@ -38,7 +47,7 @@ function M.handle(id, method, path, body)
     io.stderr:write("plua: web API: ", method, " request failed: ", tostring(text), "\n")
     text, status = json.encode(error_body("InternalServerError", "the request failed")), 500
   end
-  native.respond(id, status, text)
+  native.respond(id, status, text, html ~= nil)
 end
 
 -- Starts the server; a warning (and no server) when it cannot listen.

@@ -1,6 +1,6 @@
 // plua.web.native: the two doors between Lua and the web server.
 //   listen(host, port) -> true | nil, why
-//   respond(id, status, body)
+//   respond(id, status, body [, html]): JSON, or an HTML page
 //   broadcast(text), clients() -> n: the /api/events WebSocket
 #include <lua.hpp>
 
@@ -40,11 +40,12 @@ int web_respond(lua_State* L) {
   const lua_Integer status = luaL_checkinteger(L, 2);
   std::size_t len = 0;
   const char* body = luaL_checklstring(L, 3, &len);
+  const bool html = lua_toboolean(L, 4) != 0;
   runtime::Runtime& runtime = runtime::runtime_of(L);
   return lua::after_cpp(L, [&]() -> lua::Outcome {
     runtime.service<web::WebService>().respond(static_cast<std::uint64_t>(id),
                                                status >= 100 && status <= 599 ? static_cast<int>(status) : 500,
-                                               std::string_view(body, len));
+                                               std::string_view(body, len), html);
     return lua::pushed(0);
   });
 }

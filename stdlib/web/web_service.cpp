@@ -274,7 +274,7 @@ int WebService::on_writable(lws* wsi, Session& session) {
     unsigned char* start = head + LWS_PRE;
     unsigned char* p = start;
     unsigned char* end = head + sizeof head - 1;
-    if (api().add_http_common_headers(wsi, static_cast<unsigned int>(r.status), "application/json;charset=UTF-8", total,
+    if (api().add_http_common_headers(wsi, static_cast<unsigned int>(r.status), r.type, total,
                                     &p, end) != 0 ||
         api().finalize_write_http_header(wsi, start, &p, end) != 0) {
       return -1;
@@ -413,7 +413,7 @@ int WebService::deliver(lua_State* L, std::uint64_t id) {
   return 4;
 }
 
-void WebService::respond(std::uint64_t id, int status, std::string_view body) {
+void WebService::respond(std::uint64_t id, int status, std::string_view body, bool html) {
   const auto it = requests_.find(id);
   if (it == requests_.end() || it->second->answered) return;
   Request& r = *it->second;
@@ -421,6 +421,7 @@ void WebService::respond(std::uint64_t id, int status, std::string_view body) {
   r.answer.assign(LWS_PRE, '\0');
   r.answer.append(body);
   r.status = status;
+  r.type = html ? kHtml : kJson;
   r.answered = true;
   api().callback_on_writable(r.wsi);
 }

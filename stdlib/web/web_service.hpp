@@ -39,6 +39,8 @@ namespace plua::stdlib::web {
 inline constexpr std::size_t kMaxBody = 256 * 1024;
 inline constexpr const char* kEventsPath = "/api/events";
 inline constexpr std::size_t kMaxQueued = 1024;
+inline constexpr const char* kJson = "application/json;charset=UTF-8";
+inline constexpr const char* kHtml = "text/html;charset=UTF-8";
 
 class WebService final : public runtime::Service {
  public:
@@ -55,7 +57,8 @@ class WebService final : public runtime::Service {
 
   // The Lua handler's answer to request `id` (ignored when its connection is
   // gone meanwhile). May throw std::bad_alloc.
-  void respond(std::uint64_t id, int status, std::string_view body);
+  // `html`: a page (text/html) rather than JSON.
+  void respond(std::uint64_t id, int status, std::string_view body, bool html = false);
 
   // Queues `text` for every WebSocket client. May throw std::bad_alloc.
   void broadcast(std::string_view text);
@@ -69,6 +72,7 @@ class WebService final : public runtime::Service {
     bool answered = false;  // respond() came
     bool head_sent = false;
     int status = 0;
+    const char* type = kJson;
     std::string answer;
     std::size_t sent = 0;
   };
