@@ -85,6 +85,13 @@ bool probe(const std::string& host, int port, std::string& why) {
   return ok;
 }
 
+std::size_t closing_handles(uv_loop_t* loop) {
+  std::size_t count = 0;
+  uv_walk(
+      loop, [](uv_handle_t* h, void* n) { *static_cast<std::size_t*>(n) += uv_is_closing(h) != 0 ? 1 : 0; }, &count);
+  return count;
+}
+
 }  // namespace
 
 WebService::WebService(runtime::Runtime& runtime) : runtime_(runtime) {
@@ -112,7 +119,7 @@ bool WebService::listen(const std::string& host, int port, std::string& why) {
   // Our own messages say what went wrong; lws's log lines would only
   // repeat it on stderr.
   api().set_log_level(0, nullptr);
-  auto link = std::make_unique<Link>(Link{this, &finalized_});
+  auto link = std::make_unique<Link>(Link{this, nullptr});
   void* loops[] = {runtime_.loop()};
   lws_context_creation_info info{};
   info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_UV_NO_SIGSEGV_SIGFPE_SPIN |
@@ -123,14 +130,10 @@ bool WebService::listen(const std::string& host, int port, std::string& why) {
   info.protocols = protocols_;
   info.user = link.get();
   info.vhost_name = "plua";
-  // Freed by lws once the vhost is gone, after its last callback.
-  info.finalize = [](lws_vhost*, void* arg) {
-    auto* link = static_cast<Link*>(arg);
-    if (link->finalized != nullptr) *link->finalized = true;
-    delete link;
-  };
-  info.finalize_arg = link.get();
+  // lws writes nullptr here once the context is wholly destroyed.
+  info.pcontext = &link->alive;
   context_ = api().create_context(&info);
+  link->alive = context_;
   if (context_ == nullptr) {
     why = "libwebsockets cannot serve there (is libwebsockets-evlib-uv installed?)";
     return false;
@@ -149,14 +152,18 @@ void WebService::shutdown() noexcept {
   clients_.clear();
   Link* link = std::exchange(link_, nullptr);
   link->owner = nullptr;
-  // On a foreign loop lws starts closing its handles here and finishes from
-  // their close callbacks: the loop runs (without blocking; no Lua runs in
-  // a libuv callback) until lws says it is done, so that the Loop's
-  // destructor finds no lws handle half closed.
-  finalized_ = false;
+  // On a foreign loop lws 4.1 destroys a context in two calls: the first
+  // closes its handles, the second (once their close callbacks ran) frees
+  // the rest. Between them the loop runs without blocking (no Lua runs in
+  // a libuv callback), so that the Loop's destructor finds no lws handle.
+  uv_loop_t* loop = runtime_.loop();
   api().context_destroy(std::exchange(context_, nullptr));
-  for (int pass = 0; pass < kTeardownPasses && !finalized_; ++pass) uv_run(runtime_.loop(), UV_RUN_NOWAIT);
-  if (!finalized_) link->finalized = nullptr;  // lws finishes later, with the Loop
+  for (int pass = 0; pass < kTeardownPasses && closing_handles(loop) > 0; ++pass) uv_run(loop, UV_RUN_NOWAIT);
+  if (link->alive != nullptr) api().context_destroy(link->alive);
+  for (int pass = 0; pass < kTeardownPasses && link->alive != nullptr; ++pass) uv_run(loop, UV_RUN_NOWAIT);
+  // Else lws finishes later, when the Loop's destructor runs it: its last
+  // callbacks still read the link, which is left to the process's end.
+  if (link->alive == nullptr) delete link;
 }
 
 // ---- lws -> us (inside libuv: no Lua here) ---------------------------------

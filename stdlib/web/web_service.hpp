@@ -85,12 +85,12 @@ class WebService final : public runtime::Service {
   struct Session {
     std::uint64_t id;
   };
-  // The context's user pointer: outlives the service until lws finalizes
-  // the vhost, so that callbacks during lws's asynchronous teardown find
-  // `owner` null instead of a destroyed service.
+  // The context's user pointer: lives until lws has finalized the vhost,
+  // so that callbacks during lws's asynchronous teardown find `owner` null
+  // instead of a destroyed service.
   struct Link {
     WebService* owner;
-    bool* finalized;  // set when lws is done (while the service waits for it)
+    lws_context* alive;  // lws writes nullptr here once the context is wholly destroyed
   };
 
   static int callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::size_t len);
@@ -115,7 +115,6 @@ class WebService final : public runtime::Service {
   runtime::Runtime& runtime_;
   Link* link_ = nullptr;
   lws_context* context_ = nullptr;
-  bool finalized_ = false;
   std::unordered_map<std::uint64_t, std::unique_ptr<Request>> requests_;
   std::unordered_map<std::uint64_t, Client> clients_;
   std::uint64_t next_id_ = 1;
