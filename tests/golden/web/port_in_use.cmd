@@ -7,7 +7,7 @@ import socket, sys
 s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
 print(s.getsockname()[1], flush=True); sys.stdin.read()'; }
 read -r port <&"${HOLDER[0]}"
-"$PLUA" --api-port "$port" lib/short_qa.lua 2>&1 | sed "s/:$port /:PORT /"
+"$PLUA" --api-port "$port" lib/short_qa.lua 2>&1 | sed "s/:$port /:PORT /" | mask
 echo "plua exit ${PIPESTATUS[0]}"
 kill -0 "$HOLDER_PID" && echo "the other listener still runs"
 eval "exec ${HOLDER[1]}>&-"
