@@ -35,6 +35,8 @@ constexpr std::string_view kUsage =
     "  --no-warnings   silence plua's warnings about unsafe patterns\n"
     "  --fibaro        emulate a Fibaro HC3 QuickApp; --no-fibaro: never\n"
     "  --header K:V    add a '--%%K:V' header (repeatable)\n"
+    "  --api-port N    serve the HC3 API on port N (default 8080); --api-host ADDR:\n"
+    "                  on ADDR (default 127.0.0.1); --no-api: no server\n"
     "  --debugger [HOST:]PORT  connect to a MobDebug IDE (default 127.0.0.1:8172);\n"
     "                  --nodebugger: do not (PLua's flag)\n"
     "  --version       show version information and exit\n"
@@ -115,6 +117,27 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
   if (name == "--no-warnings") return no_value() && !(options.warnings = false);
   if (name == "--fibaro") return no_value() && (state.fibaro = true);
   if (name == "--no-fibaro") return no_value() && (state.no_fibaro = true);
+  // The HC3 API server of the Fibaro emulation (stdlib/web).
+  if (name == "--api-port") {
+    const auto text = take_value();
+    if (!text) return false;
+    const std::string copy(*text);
+    char* end = nullptr;
+    const long port = std::strtol(copy.c_str(), &end, 10);
+    if (copy.empty() || *end != '\0' || port < 1 || port > 65535) {
+      error = fmt::format("'--api-port' needs a port from 1 to 65535, got '{}'", copy);
+      return false;
+    }
+    command.fibaro.api_port = static_cast<int>(port);
+    return true;
+  }
+  if (name == "--api-host") {
+    const auto text = take_value();
+    if (!text) return false;
+    command.fibaro.api_host = std::string(*text);
+    return true;
+  }
+  if (name == "--no-api") return no_value() && (command.fibaro.no_api = true);
   if (name == "--debugger") {
     // --debugger[=][HOST:]PORT; bare (PLua's form) is 127.0.0.1:8172.
     std::optional<std::string_view> address = value;

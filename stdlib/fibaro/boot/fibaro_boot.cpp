@@ -134,6 +134,33 @@ int guard_index(lua_State* L) {
   return 0;
 }
 
+bool is_address(std::string_view host) {
+  return !host.empty() && host.find_first_not_of("0123456789abcdefABCDEF.:") == std::string_view::npos;
+}
+
+// The command line wins over the headers; PLUA_NO_API (set by the test
+// suite, so that parallel runs do not fight over port 8080) turns the
+// default server off unless the command line names a port or a host.
+bool plan_api(const Options& options, const Headers& headers, Plan& plan, std::string& error) {
+  const char* no_api = std::getenv("PLUA_NO_API");
+  const bool explicit_cli = options.api_port || options.api_host;
+  plan.api = !options.no_api && headers.api.value_or(true) &&
+             (explicit_cli || no_api == nullptr || *no_api == '\0' || std::string_view(no_api) == "0");
+  if (headers.api_port) plan.api_port = static_cast<int>(*headers.api_port);
+  if (headers.api_host) plan.api_host = *headers.api_host;
+  if (options.api_port) plan.api_port = *options.api_port;
+  if (options.api_host) plan.api_host = *options.api_host;
+  if (plan.api_port < 1 || plan.api_port > 65535) {
+    error = fmt::format("--api-port {}: a port number (1 to 65535) expected", plan.api_port);
+    return false;
+  }
+  if (!is_address(plan.api_host)) {
+    error = fmt::format("--api-host {}: an IP address (127.0.0.1, 0.0.0.0, ::1) expected", plan.api_host);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool plan_fibaro(const runtime::Options& run, const Options& options, std::vector<Chunk>& chunks, Plan& plan,
@@ -174,6 +201,7 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
     }
     plan.others.push_back(std::move(other));
   }
+  if (!plan_api(options, headers, plan, error)) return false;
   std::fflush(stdout);
   for (const std::string& warning : headers.warnings) fmt::print(stderr, "plua: warning: {}\n", warning);
   if (script != chunks.end()) {
@@ -185,6 +213,12 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
                   Chunk{Chunk::Kind::Init, "=(fibaro start)", "require('plua.fibaro').start()"});
     chunks.insert(chunks.begin() + at,
                   Chunk{Chunk::Kind::Init, "=(fibaro files)", "require('plua.fibaro').run_files()"});
+    if (plan.api) {
+      // The host is checked to be address characters only (plan_api).
+      chunks.insert(chunks.begin() + at,
+                    Chunk{Chunk::Kind::Init, "=(fibaro api)",
+                          fmt::format("require('plua.web').serve('{}', {})", plan.api_host, plan.api_port)});
+    }
   }
   return true;
 }

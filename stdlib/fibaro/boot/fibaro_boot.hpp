@@ -6,6 +6,7 @@
 
 #include <lua.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct Options {
   Mode mode = Mode::Auto;
   // --header "key:value" lines, in command-line order.
   std::vector<std::string> headers;
+  // The HC3 API server (stdlib/web): --api-port, --api-host, --no-api.
+  std::optional<int> api_port;
+  std::optional<std::string> api_host;
+  bool no_api = false;
 };
 
 // One more QuickApp file from the command line (plua --fibaro a.lua b.lua):
@@ -40,6 +45,11 @@ struct Plan {
   std::string main_file;     // the script as named on the command line
   std::string default_name;  // the QuickApp's name without a name header
   std::vector<OtherQuickApp> others;  // in command-line order
+  // The HC3 API server: on unless --no-api, --%%api:false or PLUA_NO_API
+  // (which an explicit --api-port or --api-host overrides).
+  bool api = false;
+  std::string api_host = "127.0.0.1";
+  int api_port = 8080;
 };
 
 // Decides from the options and the main script whether the emulation runs;

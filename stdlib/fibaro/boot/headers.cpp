@@ -208,6 +208,20 @@ bool apply(Context c, Headers& out) {
     return true;
   }
   if (key == "fullLua") return boolean(out.full_lua);
+  if (key == "api") return boolean(out.api);
+  if (key == "api_port") {
+    double d = 0;
+    if (!parse_number(value, d) || d < 1 || d > 65535 || std::floor(d) != d) return c.fail("a port number (1 to 65535)");
+    out.api_port = d;
+    return true;
+  }
+  if (key == "api_host") {
+    if (value.empty() || value.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos) {
+      return c.fail("an IP address (127.0.0.1, 0.0.0.0, ::1)");
+    }
+    out.api_host = std::string(value);
+    return true;
+  }
   if (key == "state") return text(out.state);
   if (key == "time") {
     if (!is_time_value(value)) return c.fail("a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)");

@@ -36,6 +36,10 @@ struct Headers {
   std::optional<std::string> name, state, time, uid, manufacturer, model, role, description;
   std::optional<double> id, latitude, longitude;
   std::optional<bool> offline, debug, full_lua;
+  // The HC3 API server: api_port, api_host, api (false: no server).
+  std::optional<double> api_port;
+  std::optional<std::string> api_host;
+  std::optional<bool> api;
   std::optional<HeaderValue> type, interfaces;
   std::vector<HeaderVar> vars;
   std::vector<FileHeader> files;

@@ -21,7 +21,8 @@ struct Planned {
 Planned plan_for(const std::string& script, Mode mode, std::vector<std::string> headers = {}) {
   plua::runtime::Options run;
   run.script = "qa.lua";
-  const plua::stdlib::fibaro::Options options{mode, std::move(headers)};
+  // no_api: these tests look at the chunks without the API server step.
+  const plua::stdlib::fibaro::Options options{mode, std::move(headers), {}, {}, true};
   Planned p{false, {}, {Chunk{Chunk::Kind::Script, "@qa.lua", script}}, {}};
   p.ok = plan_fibaro(run, options, p.chunks, p.plan, p.error);
   return p;

@@ -1,0 +1,58 @@
+#include "web/lws_api.hpp"
+
+namespace plua::stdlib::web {
+
+namespace {
+
+constexpr const char* kLibrary = "libwebsockets.so.17";  // Debian's libwebsockets17
+
+struct Loaded {
+  runtime::DynamicLibrary library;
+  LwsApi api;
+  bool ok = false;
+  std::string error;
+};
+
+void bind_all(Loaded& l) {
+  runtime::DynamicLibrary& lib = l.library;
+  LwsApi& a = l.api;
+  l.ok = lib.bind("lws_set_log_level", a.set_log_level) && lib.bind("lws_create_context", a.create_context) &&
+         lib.bind("lws_context_destroy", a.context_destroy) && lib.bind("lws_context_user", a.context_user) &&
+         lib.bind("lws_get_context", a.get_context) &&
+         lib.bind("lws_callback_http_dummy", a.callback_http_dummy) &&
+         lib.bind("lws_hdr_total_length", a.hdr_total_length) && lib.bind("lws_hdr_copy", a.hdr_copy) &&
+         lib.bind("lws_hdr_copy_fragment", a.hdr_copy_fragment) &&
+         lib.bind("lws_callback_on_writable", a.callback_on_writable) &&
+         lib.bind("lws_add_http_common_headers", a.add_http_common_headers) &&
+         lib.bind("lws_finalize_write_http_header", a.finalize_write_http_header) &&
+         lib.bind("lws_write", a.write) &&
+         lib.bind("lws_http_transaction_completed", a.http_transaction_completed);
+  if (!l.ok) l.error = "cannot load " + lib.name() + " (" + runtime::DynamicLibrary::missing() + ")";
+}
+
+}  // namespace
+
+Loaded& loaded_library() {
+  static Loaded loaded = [] {
+    Loaded l;
+    if (l.library.open_dependency(kLibrary, "PLUA_LIBWEBSOCKETS", l.error)) bind_all(l);
+    return l;
+  }();
+  return loaded;
+}
+
+bool attempted = false;
+
+const LwsApi* loaded_lws() { return attempted && loaded_library().ok ? &loaded_library().api : nullptr; }
+
+const LwsApi* load_lws(std::string& error) {
+  attempted = true;
+  Loaded& loaded = loaded_library();
+  if (!loaded.ok) {
+    error = loaded.error;
+    return nullptr;
+  }
+  return &loaded.api;
+}
+
+}  // namespace plua::stdlib::web

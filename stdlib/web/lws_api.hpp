@@ -1,0 +1,42 @@
+#pragma once
+// libwebsockets, loaded when the web server first starts rather than at
+// every start-up: linking it would map libssl, libcrypto, libcap and libz
+// into each `plua script.lua` (some 5 ms). <libwebsockets.h> gives the
+// types, so each pointer has exactly the type of the function it stands
+// for. The library is process-wide state (RTLD_NODELETE keeps it mapped),
+// and so is this table: lws calls the server's callback with nothing but a
+// connection, and the callback needs the table to find its way back.
+
+#include <libwebsockets.h>
+
+#include <string>
+
+#include "sys/dynamic_library.hpp"
+
+namespace plua::stdlib::web {
+
+struct LwsApi {
+  decltype(&::lws_set_log_level) set_log_level = nullptr;
+  decltype(&::lws_create_context) create_context = nullptr;
+  decltype(&::lws_context_destroy) context_destroy = nullptr;
+  decltype(&::lws_context_user) context_user = nullptr;
+  decltype(&::lws_get_context) get_context = nullptr;
+  decltype(&::lws_callback_http_dummy) callback_http_dummy = nullptr;
+  decltype(&::lws_hdr_total_length) hdr_total_length = nullptr;
+  decltype(&::lws_hdr_copy) hdr_copy = nullptr;
+  decltype(&::lws_hdr_copy_fragment) hdr_copy_fragment = nullptr;
+  decltype(&::lws_callback_on_writable) callback_on_writable = nullptr;
+  decltype(&::lws_add_http_common_headers) add_http_common_headers = nullptr;
+  decltype(&::lws_finalize_write_http_header) finalize_write_http_header = nullptr;
+  decltype(&::lws_write) write = nullptr;
+  decltype(&::lws_http_transaction_completed) http_transaction_completed = nullptr;
+};
+
+// The table, loaded on the first call ($PLUA_LIBWEBSOCKETS if set, else
+// libwebsockets.so.17); nullptr with `error` = "cannot load NAME (why)"
+// when it cannot be. Main thread only.
+const LwsApi* load_lws(std::string& error);
+// The table once load_lws succeeded, else nullptr.
+const LwsApi* loaded_lws();
+
+}  // namespace plua::stdlib::web

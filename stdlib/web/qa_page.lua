@@ -1,0 +1,112 @@
+-- The browser page of a QuickApp (/qa/ID): its UI from the device's
+-- uiCallbacks and view (buttons, sliders, switches, labels), events sent
+-- through /api/plugins/callUIEvent, live updates from /api/events.
+-- DEVICE_ID is replaced by the device's number when served.
+return [=[<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>QuickApp DEVICE_ID</title>
+<style>
+body { font-family: sans-serif; margin: 1.5em; max-width: 30em; }
+.row { margin: 0.6em 0; }
+button { padding: 0.4em 1em; }
+#status { color: #777; font-size: 0.8em; }
+</style>
+</head>
+<body>
+<h1 id="name">QuickApp DEVICE_ID</h1>
+<div id="ui"></div>
+<p id="status">connecting</p>
+<script>
+"use strict";
+const id = DEVICE_ID;
+const ui = document.getElementById("ui");
+const elements = {};
+
+function send(name, eventType, values) {
+  return fetch("/api/plugins/callUIEvent", {
+    method: "POST",
+    body: JSON.stringify({ deviceID: id, elementName: name, eventType: eventType, values: values }),
+  });
+}
+
+function row(name, node, caption) {
+  const div = document.createElement("div");
+  div.className = "row";
+  if (caption !== undefined) {
+    const label = document.createElement("label");
+    label.htmlFor = name;
+    label.textContent = caption + " ";
+    div.appendChild(label);
+  }
+  div.appendChild(node);
+  ui.appendChild(div);
+  elements[name] = node;
+}
+
+function render(device) {
+  document.getElementById("name").textContent = device.name;
+  const view = device.view || {};
+  const kinds = {};
+  for (const cb of device.properties.uiCallbacks || []) {
+    kinds[cb.name] = kinds[cb.name] || cb.eventType;
+  }
+  for (const [name, kind] of Object.entries(kinds)) {
+    const state = view[name] || {};
+    let node;
+    if (kind === "onChanged") {
+      node = document.createElement("input");
+      node.type = "range";
+      node.min = 0;
+      node.max = 100;
+      node.value = state.value || 0;
+      node.onchange = () => send(name, "onChanged", [Number(node.value)]);
+    } else if (kind === "onToggled") {
+      node = document.createElement("input");
+      node.type = "checkbox";
+      node.checked = state.value === true || state.value === "true";
+      node.onchange = () => send(name, "onToggled", [node.checked]);
+    } else {
+      node = document.createElement("button");
+      node.textContent = state.text || name;
+      node.onclick = () => send(name, "onReleased", []);
+    }
+    node.id = name;
+    row(name, node, node.tagName === "INPUT" ? state.text || name : undefined);
+  }
+  for (const [name, state] of Object.entries(view)) {
+    if (kinds[name]) continue;
+    const node = document.createElement("span");
+    node.id = name;
+    node.textContent = state.text || "";
+    row(name, node);
+  }
+}
+
+function update(event) {
+  if (event.type !== "PluginChangedViewEvent" || event.data.deviceId !== id) return;
+  const node = elements[event.data.elementName];
+  if (!node) return;
+  const value = event.data.newValue;
+  if (event.data.propertyName === "text") {
+    node.textContent = String(value);
+  } else if (event.data.propertyName === "value") {
+    if (node.type === "checkbox") node.checked = value === true || value === "true";
+    else if (node.type === "range") node.value = value;
+    else node.textContent = String(value);
+  }
+}
+
+fetch("/api/devices/" + id).then((r) => r.json()).then((device) => {
+  render(device);
+  const ws = new WebSocket("ws://" + location.host + "/api/events");
+  const status = document.getElementById("status");
+  ws.onopen = () => { status.textContent = "live"; };
+  ws.onclose = () => { status.textContent = "disconnected"; };
+  ws.onmessage = (m) => update(JSON.parse(m.data));
+});
+</script>
+</body>
+</html>
+]=]

@@ -1,0 +1,80 @@
+-- plua.web: the Lua side of the web server (stdlib/web/web_service.*).
+-- serve(host, port) starts it; the server hands every complete request to
+-- handle(id, method, path, body) as a task, which answers through
+-- native.respond; GET /qa/ID is the QuickApp's page (qa_page.lua); every controller event goes to the WebSocket clients of
+-- /api/events as JSON text. Only the HC3 API's router runs: a request chooses a
+-- route, never code.
+local native = require("plua.web.native")
+local json = require("json")
+
+local M = {}
+local router
+
+local function error_body(reason, message)
+  return { type = "ERROR", reason = reason, message = message }
+end
+
+-- What the server answers for (method, path, body): JSON text, status.
+local function answer(method, path, body)
+  if utf8.len(path) == nil then
+    return error_body("BadRequest", "the path is not UTF-8"), 400
+  end
+  local page = path:match("^/qa/(%d+)$")
+  if page and method == "GET" then
+    local id = math.tointeger(tonumber(page))
+    if not (id and require("plua.fibaro.model").devices[id]) then
+      return error_body("NotFound", "no such QuickApp: " .. page), 404
+    end
+    return require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)), 200, "html"
+  end
+  if path ~= "/api" and path:sub(1, 5) ~= "/api/" and path:sub(1, 5) ~= "/api?" then
+    return error_body("NotFound", "no such page: " .. path), 404
+  end
+  if body ~= nil and utf8.len(body) == nil then
+    return error_body("BadRequest", "the body is not UTF-8"), 400
+  end
+  return router.dispatch(method, path, body)
+end
+
+function M.handle(id, method, path, body)
+  local ok, text, status, html = pcall(function()
+    local result, code, html = answer(method, path, body)
+    if html then return result, code, html end
+    if result == nil then return "", code or 204 end
+    return json.encode(result), code or 200
+  end)
+  if not ok then
+    io.stderr:write("plua: web API: ", method, " request failed: ", tostring(text), "\n")
+    text, status = json.encode(error_body("InternalServerError", "the request failed")), 500
+  end
+  native.respond(id, status, text, html ~= nil)
+end
+
+-- Starts the server; a warning (and no server) when it cannot listen.
+function M.serve(host, port)
+  router = require("plua.fibaro.api.router")
+  local ok, why = native.listen(host, port)
+  io.stdout:flush()
+  if not ok then
+    io.stderr:write(string.format(
+      "plua: warning: cannot serve the HC3 API on %s:%d (%s): the QuickApp runs without it (--api-port N, --no-api)\n",
+      host, port, why))
+    return false
+  end
+  -- Every controller event, to the WebSocket clients of /api/events. A
+  -- hook runs inside the model's code: it never raises there.
+  local model = require("plua.fibaro.model")
+  model.on_emit[#model.on_emit + 1] = function(event)
+    if native.clients() == 0 then return end
+    local ok, text = pcall(json.encode, event)
+    if ok then native.broadcast(text) end
+  end
+  if host ~= "127.0.0.1" and host ~= "::1" and host:sub(1, 4) ~= "127." then
+    io.stderr:write(string.format(
+      "plua: warning: the HC3 API is exposed on %s:%d, beyond this machine (--api-host 127.0.0.1 keeps it local)\n",
+      host, port))
+  end
+  return true
+end
+
+return M
