@@ -40,6 +40,8 @@ constexpr std::string_view kUsage =
     "  --debugger [HOST:]PORT  connect to a MobDebug IDE (default 127.0.0.1:8172);\n"
     "                  --nodebugger: do not (PLua's flag)\n"
     "  --version       show version information and exit\n"
+    "  PLua's -o/--offline, --nogreet, --loglevel L, --desktop, -a/--args A, --telnet,\n"
+    "  --telnet-port N, --init-qa, --diagnostic, -t/--tool T are accepted\n"
     "  -h, --help      show this help and exit\n";
 
 // PLUA_DEBUG_QUEUE=1 does what --debug-queue does.
@@ -63,6 +65,34 @@ void add_require(runtime::Options& options, std::string_view spec) {
   } else {
     options.prelude.push_back(
         {runtime::PreludeStep::Kind::Require, std::string(spec.substr(eq + 1)), std::string(spec.substr(0, eq))});
+  }
+}
+
+// PLua's options that have no meaning in plua (yet): accepted, so that VS
+// Code tasks written for PLua keep working, with a one-line note.
+struct PluaOption {
+  const char* name;
+  bool takes_value;
+  const char* note;  // nullptr: nothing to say
+};
+constexpr PluaOption kPluaOptions[] = {
+    {"--offline", false, nullptr},  // offline is the only mode
+    {"--nogreet", false, nullptr},  // plua does not greet
+    {"--loglevel", true, "--loglevel is PLua's own log level: plua has none to set (ignored)"},
+    {"--desktop", false, "--desktop is ignored: plua has no desktop window (the QuickApp page is /qa/ID)"},
+    {"--args", true, nullptr},  // a QuickApp gets no arguments on the box either
+    {"--telnet", false, "--telnet is ignored: plua has no telnet console"},
+    {"--telnet-port", true, "--telnet-port is ignored: plua has no telnet console"},
+    {"--init-qa", false, "--init-qa is ignored: plua does not create QuickApp templates"},
+};
+
+// -o, -a ARGS, -t TOOL: PLua's short options, as their long names.
+const char* plua_short_option(char letter) {
+  switch (letter) {
+    case 'o': return "--offline";
+    case 'a': return "--args";
+    case 't': return "--tool";
+    default: return nullptr;
   }
 }
 
@@ -150,6 +180,26 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
     return !address || debugger::parse_address(std::string(*address), command.debugger, error);
   }
   if (name == "--nodebugger") return no_value() && !(command.debugger.enabled = false) && (state.no_debugger = true);
+  for (const PluaOption& option : kPluaOptions) {
+    if (name != option.name) continue;
+    if (option.takes_value ? !take_value() : !no_value()) return false;
+    if (option.note != nullptr) fmt::print(stderr, "plua: note: {}\n", option.note);
+    return true;
+  }
+  if (name == "--diagnostic") {
+    if (!no_value()) return false;
+    fmt::print("{}\n", version_line());
+    state.exit_now = 0;
+    return true;
+  }
+  if (name == "--tool") {
+    const auto tool = take_value();
+    if (!tool) return false;
+    fmt::print(stderr, "plua: -t {}: PLua's HC3 tools (upload, download, update) need a real HC3; plua has none yet\n",
+               *tool);
+    state.exit_now = 1;
+    return true;
+  }
   if (name == "--help") {
     if (!no_value()) return false;
     fmt::print("plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop\n{}", kUsage);
@@ -205,6 +255,21 @@ ParseResult parse_command_line(int argc, char** argv) {
         if (word[2] != '\0') return bad_command_line(fmt::format("unrecognized option '{}'", word));
         fmt::print("plua: a fast Lua 5.4 runtime with timers, coroutines and an event loop\n{}", kUsage);
         return ParseResult{std::nullopt, 0};
+      case 'o':
+      case 'a':
+      case 't': {
+        // PLua's -o, -a ARGS, -t TOOL ("-t tool args..." ends the options)
+        if (word[2] != '\0') return bad_command_line(fmt::format("unrecognized option '{}'", word));
+        // parsed as its long name, argv left as it was (arg shows "-o")
+        const int at = i;
+        char* const original = argv[at];
+        argv[at] = const_cast<char*>(plua_short_option(word[1]));
+        const bool ok = parse_long_option(command, state, argc, argv, i, error);
+        argv[at] = original;
+        if (!ok) return bad_command_line(fmt::format("'{}' needs argument", word));
+        if (state.exit_now) return ParseResult{std::nullopt, *state.exit_now};
+        continue;
+      }
       case 'E':
       case 'W':
       case 'i':
