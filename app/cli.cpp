@@ -96,6 +96,15 @@ const char* plua_short_option(char letter) {
   }
 }
 
+// An option's value that is a number and nothing else ("2.5", "-3", "8080").
+std::optional<double> whole_word_number(std::string_view text) {
+  const std::string copy(text);
+  char* end = nullptr;
+  const double value = std::strtod(copy.c_str(), &end);
+  if (copy.empty() || end == nullptr || *end != '\0') return std::nullopt;
+  return value;
+}
+
 // plua's long options ("--name" or "--name=value"). Returns false with
 // `error` set for an unknown one or a bad value; `exit_now` for --help
 // and --version.
@@ -127,14 +136,12 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
   if (name == "--run-for") {
     const auto text = take_value();
     if (!text) return false;
-    const std::string copy(*text);
-    char* end = nullptr;
-    const double seconds = std::strtod(copy.c_str(), &end);
-    if (copy.empty() || end == nullptr || *end != '\0') {
-      error = fmt::format("'--run-for' needs a number of seconds, got '{}'", copy);
+    const auto seconds = whole_word_number(*text);
+    if (!seconds) {
+      error = fmt::format("'--run-for' needs a number of seconds, got '{}'", *text);
       return false;
     }
-    options.run_for = seconds;
+    options.run_for = *seconds;
     return true;
   }
   if (name == "--header") {
@@ -151,14 +158,14 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
   if (name == "--api-port") {
     const auto text = take_value();
     if (!text) return false;
-    const std::string copy(*text);
-    char* end = nullptr;
-    const long port = std::strtol(copy.c_str(), &end, 10);
-    if (copy.empty() || *end != '\0' || port < 1 || port > 65535) {
-      error = fmt::format("'--api-port' needs a port from 1 to 65535, got '{}'", copy);
+    // digits only: no sign, exponent or hex
+    const auto port = text->find_first_not_of("0123456789") == std::string_view::npos ? whole_word_number(*text)
+                                                                                       : std::nullopt;
+    if (!port || *port < 1 || *port > 65535) {
+      error = fmt::format("'--api-port' needs a port from 1 to 65535, got '{}'", *text);
       return false;
     }
-    command.fibaro.api_port = static_cast<int>(port);
+    command.fibaro.api_port = static_cast<int>(*port);
     return true;
   }
   if (name == "--api-host") {

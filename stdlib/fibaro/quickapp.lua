@@ -21,8 +21,6 @@ local function tag(self)
   return qa and rawget(qa.env, "__TAG") or "QUICKAPP"
 end
 
--- A field the object itself holds (not one its class provides).
-local function rawget_field(object, key) return class.own(object, key) end
 
 local check = args.check
 
@@ -301,7 +299,7 @@ function QuickApp:__init(device)
   self.childDevices = {}
   self:setupUICallbacks()
   if self.onInit then self:onInit() end
-  if not rawget_field(self, "_children_ready") then self:initChildDevices() end
+  if not class.own(self, "_children_ready") then self:initChildDevices() end
 end
 
 -- spec = { name, type, initialProperties, initialInterfaces }

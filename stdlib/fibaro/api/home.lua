@@ -2,6 +2,7 @@
 -- settings, location panels, home, weather, diagnostics, users, profiles,
 -- icons, energy, notifications, debug messages and the HTTP proxy, as a
 -- box with no network answers them.
+local json = require("json")
 local model = require("plua.fibaro.model")
 local clock = require("plua.fibaro.clock")
 local log = require("plua.fibaro.log")
@@ -77,7 +78,7 @@ local default_room = model.rooms[1]
 crud("/rooms", model.rooms, "Room", { name = "string", sectionID = "number", icon = "string", category = "string",
   visible = "boolean" }, function(data)
   return { sectionID = default_room.sectionID, icon = "room_boy", category = "other", visible = true, isDefault = false,
-    defaultSensors = {}, defaultThermostat = require("json").null, sortOrder = #model.rooms + 1, name = data.name }
+    defaultSensors = {}, defaultThermostat = json.null, sortOrder = #model.rooms + 1, name = data.name }
 end, function(room) -- its devices go to the default room, as on the box
   for _, device in pairs(model.devices) do
     if device.roomID == room.id then device.roomID = default_room.id end

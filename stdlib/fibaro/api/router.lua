@@ -37,7 +37,6 @@ end
 local function unescape(s)
   return (s:gsub("+", " "):gsub("%%(%x%x)", function(h) return string.char(tonumber(h, 16)) end))
 end
-M.unescape = unescape
 
 local function parse_query(q)
   local out = {}
