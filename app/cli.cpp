@@ -31,6 +31,8 @@ constexpr std::string_view kUsage =
     "plua's own options:\n"
     "  --run-for N     N > 0: stop after N s even with timers left; 0: run forever;\n"
     "                  N < 0: run exactly -N s\n"
+    "  --speed H       run H hours on a virtual clock, as fast as the work allows,\n"
+    "                  then stop (PLUA_TIME=T: the clock starts at T)\n"
     "  --debug-queue   log every enqueue/run of the task queue (also PLUA_DEBUG_QUEUE=1)\n"
     "  --no-warnings   silence plua's warnings about unsafe patterns\n"
     "  --fibaro        emulate a Fibaro HC3 QuickApp; --no-fibaro: never\n"
@@ -142,6 +144,17 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
       return false;
     }
     options.run_for = *seconds;
+    return true;
+  }
+  if (name == "--speed") {
+    const auto text = take_value();
+    if (!text) return false;
+    const auto hours = whole_word_number(*text);
+    if (!hours || !(*hours > 0) || *hours > 1e6) {
+      error = fmt::format("'--speed' needs a number of hours above 0, got '{}'", *text);
+      return false;
+    }
+    options.speed_hours = *hours;
     return true;
   }
   if (name == "--header") {
@@ -318,6 +331,7 @@ ParseResult parse_command_line(int argc, char** argv) {
   if (state.fibaro) command.fibaro.mode = stdlib::fibaro::Mode::On;
   if (state.no_fibaro) command.fibaro.mode = stdlib::fibaro::Mode::Off;
   if (debug_queue_from_env()) options.debug_queue = true;
+  if (const char* start = std::getenv("PLUA_TIME"); start != nullptr && *start != '\0') options.start_time = start;
 
   options.argv.assign(argv, argv + argc);
   const auto index = static_cast<std::size_t>(script);

@@ -26,6 +26,11 @@ struct Options {
   std::vector<PreludeStep> prelude;
   // PLua --run-for: > 0 cap, == 0 run forever, < 0 run exactly -N seconds.
   std::optional<double> run_for;
+  // --speed H: the clock is virtual (timers/clock.hpp) and the run stops
+  // after H hours of it, as --run-for does.
+  std::optional<double> speed_hours;
+  // PLUA_TIME: the wall clock starts at this time (parse_start_time).
+  std::optional<std::string> start_time;
   // The whole command line, for the negative indices of `arg`.
   std::vector<std::string> argv;
   // Index in argv of the script name (argv.size() when there is none).

@@ -79,6 +79,17 @@ bool Runtime::boot() {
   std::vector<Chunk> chunks;
   std::string error;
   collect_chunks(options_, chunks);
+  if (options_.start_time) {
+    const auto start = parse_start_time(*options_.start_time);
+    if (!start) {
+      print_error(fmt::format("PLUA_TIME: cannot read '{}' as a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch "
+                              "seconds)",
+                              *options_.start_time));
+      return false;
+    }
+    clock_.pin(*start);
+  }
+  if (options_.speed_hours) run_virtual(options_.speed_hours);
   for (BootExtension* extension : extensions_.boot) {
     if (!extension->plan(options_, chunks, error)) {
       print_error(error);
@@ -151,6 +162,32 @@ void Runtime::start_run_for() {
   }
 }
 
+void Runtime::run_virtual(std::optional<double> hours) {
+  if (clock_.is_virtual()) return;
+  clock_.make_virtual();
+  timers_->disarm();
+  if (hours) {
+    const double ms = std::min(std::max(*hours, 0.0) * 3'600'000.0, 1e15);
+    virtual_end_ = clock_.now_ms() + static_cast<std::uint64_t>(ms);
+  }
+}
+
+// Nothing is ready and no real I/O is in flight: the virtual clock jumps
+// to the next deadline (or to the end of a --speed run, which then
+// stops). False when there is no deadline to jump to: the loop waits for
+// I/O as it would in real time.
+bool Runtime::advance_virtual_clock() {
+  const std::uint64_t next = timers_->next_due();
+  if (virtual_end_ && (next == Timers::kNever || next > *virtual_end_)) {
+    clock_.advance_to(*virtual_end_);
+    stop_requested_ = true;
+    return true;
+  }
+  if (next == Timers::kNever) return false;
+  clock_.advance_to(next);
+  return true;
+}
+
 bool Runtime::has_user_work() const {
   return keep_alive_forever_ || timers_->keepalive_count() > 0 || scheduler_->queued_resumes() > 0 ||
          scheduler_->posted() > 0 || external_work_ > 0;
@@ -168,7 +205,7 @@ void Runtime::run_loop() {
   std::uint64_t last_poll = uv_now(loop);
   while (!stopping()) {
     ++loop_iterations_;
-    timers_->collect_due(uv_now(loop), *scheduler_, kCollectSlice);
+    timers_->collect_due(now(), *scheduler_, kCollectSlice);
     if (Frontend* frontend = extensions_.frontend; frontend != nullptr && scheduler_->has_ready()) {
       frontend->before_pass();
       scheduler_->run_pass(L);
@@ -180,17 +217,32 @@ void Runtime::run_loop() {
     signals_.check_stdout();
     if (stopping() || !has_user_work()) break;
     uv_update_time(loop);
-    const std::uint64_t now = uv_now(loop);
-    if (scheduler_->has_ready() || timers_->has_due(now)) {
+    const std::uint64_t real = uv_now(loop);
+    if (scheduler_->has_ready() || timers_->has_due(now())) {
       // More work is ready: keep draining, but still poll I/O (without
-      // blocking) at least once per millisecond.
-      if (now != last_poll) {
+      // blocking) at least once per (real) millisecond.
+      if (real != last_poll) {
         uv_run(loop, UV_RUN_NOWAIT);
-        last_poll = now;
+        last_poll = real;
       }
       continue;
     }
-    timers_->arm(now);
+    if (clock_.is_virtual()) {
+      // Real I/O in flight is waited for in real time, the clock standing
+      // still; otherwise time jumps, and I/O is polled on the way.
+      if (requests_ == 0) {
+        if (advance_virtual_clock()) {
+          if (real != last_poll) {
+            uv_run(loop, UV_RUN_NOWAIT);
+            last_poll = real;
+          }
+          continue;
+        }
+        timers_->arm(now());  // only a never-deadline is left: block as the real clock would
+      }
+    } else {
+      timers_->arm(real);
+    }
     uv_run(loop, UV_RUN_ONCE);
     last_poll = uv_now(loop);
   }
@@ -200,8 +252,8 @@ void Runtime::run_loop() {
 // than a second (a ready task, an overdue timer, I/O or a front end).
 void Runtime::note_long_task() {
   uv_update_time(loop_.get());
-  const std::uint64_t now = uv_now(loop_.get());
-  const bool overdue = now >= 1000 && timers_->has_due(now - 1000);
+  const std::uint64_t t = now();
+  const bool overdue = !clock_.is_virtual() && t >= 1000 && timers_->has_due(t - 1000);
   diagnostics_.pass_ended(scheduler_->has_ready() || overdue || external_work_ > 0);
 }
 
@@ -313,6 +365,7 @@ void Runtime::report_task_error(lua_State* L, lua_State* co, const TaskLabel& la
   // failed run.
   if (label.kind != TaskLabel::Kind::Input) had_error_ = true;
   std::string text = describe_thread_error(L, co, runner);
+  if (const std::string* owner = sources_.owner_in(co)) text = fmt::format("[{}] {}", *owner, text);
   switch (label.kind) {
     case TaskLabel::Kind::Main:
       break;

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
@@ -22,6 +23,7 @@
 #include "host/signals.hpp"
 #include "host/source_names.hpp"
 #include "tasks/thread_context.hpp"
+#include "timers/clock.hpp"
 #include "timers/timers.hpp"
 #include "uv/handle.hpp"
 #include "uv/loop.hpp"
@@ -44,6 +46,11 @@ class Runtime {
   lua_State* state() { return state_.get(); }
   uv_loop_t* loop() { return loop_.get(); }
   Timers& timers() { return *timers_; }
+  Clock& clock() { return clock_; }
+  // From now on the clock is virtual; with `hours`, the run stops after
+  // that much virtual time, with the --run-for summary. A second call
+  // changes nothing (the command line's --speed wins over a header's).
+  void run_virtual(std::optional<double> hours);
   Scheduler& scheduler() { return *scheduler_; }
   // The loop was held for `ms` by something outside the script (a
   // debugger's pause): not reported as a task that blocked the loop.
@@ -104,7 +111,10 @@ class Runtime {
 
   // Called by the scheduler.
   void before_task() { uv_update_time(loop_.get()); }
-  std::uint64_t now() { return uv_now(loop_.get()); }
+  // The timers' time (virtual under --speed); real_now() is libuv's, for
+  // measuring how long something really took.
+  std::uint64_t now() const { return clock_.now_ms(); }
+  std::uint64_t real_now() { return uv_now(loop_.get()); }
   // runner: co's base frame is the scheduler's runner (left out of the traceback).
   void report_task_error(lua_State* L, lua_State* co, const TaskLabel& label, bool runner);
   void report_internal_error(lua_State* L);
@@ -121,6 +131,7 @@ class Runtime {
   bool boot();
   void start_run_for();
   void run_loop();
+  bool advance_virtual_clock();
   void note_long_task();
   void run_exit_hooks(lua_State* L) noexcept;
   void print_stop_summary();
@@ -129,6 +140,7 @@ class Runtime {
   Extensions extensions_;
   ThreadContext main_context_;
   uv::Loop loop_;  // first member: destroyed last, after every handle closed
+  Clock clock_{loop_.get()};
   std::unordered_map<std::type_index, std::unique_ptr<Service>> services_;
   lua::StatePtr state_;
   SourceNames sources_;
@@ -142,6 +154,7 @@ class Runtime {
   std::size_t external_work_ = 0;
   std::size_t requests_ = 0;
   std::uint64_t loop_iterations_ = 0;
+  std::optional<std::uint64_t> virtual_end_;  // run_virtual(hours): loop time to stop at
   bool stop_requested_ = false;
   bool keep_alive_forever_ = false;
   bool had_error_ = false;

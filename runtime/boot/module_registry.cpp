@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "host/api.hpp"
 #include "lua/guard.hpp"
 #include "runtime.hpp"
 
@@ -60,6 +61,11 @@ int bundled_searcher(lua_State* L) {
   const char* name = luaL_checkstring(L, 1);
   for (const BundledModule& m : core_modules()) {
     if (std::strcmp(m.name, name) == 0) return push_loader(L, m);
+  }
+  if (std::strcmp(name, "plua.clock") == 0) {
+    lua_pushcfunction(L, &open_clock);
+    lua_pushliteral(L, "[plua]");
+    return 2;
   }
   if (!bundled_enabled()) return 0;
   const Extensions& extensions = runtime_of(L).extensions();

@@ -42,17 +42,14 @@ int py_sleep(lua_State* L) {
   return lua_yield(L, 0);
 }
 
+// The run's wall clock (virtual under --speed, shifted by PLUA_TIME).
 int py_get_time(lua_State* L) {
-  uv_timeval64_t tv{};
-  uv_gettimeofday(&tv);
-  lua_pushnumber(L, static_cast<lua_Number>(tv.tv_sec) + static_cast<lua_Number>(tv.tv_usec) / 1e6);
+  lua_pushnumber(L, runtime_of(L).clock().wall_seconds());
   return 1;
 }
 
 int py_milli_time(lua_State* L) {
-  uv_timeval64_t tv{};
-  uv_gettimeofday(&tv);
-  lua_pushinteger(L, static_cast<lua_Integer>(tv.tv_sec) * 1000 + tv.tv_usec / 1000);
+  lua_pushinteger(L, static_cast<lua_Integer>(runtime_of(L).clock().wall_us() / 1000));
   return 1;
 }
 
@@ -118,7 +115,7 @@ int py_stats(lua_State* L) {
 // nothing with a destructor is alive when building the table may raise.
 int py_pending(lua_State* L) {
   Runtime& rt = runtime_of(L);
-  const std::uint64_t now = uv_now(rt.loop());
+  const std::uint64_t now = rt.now();
   const std::size_t capacity = rt.timers().pending_timers();
   auto* timers = static_cast<Timers::PendingTimer*>(lua_newuserdatauv(L, capacity * sizeof(Timers::PendingTimer) + 1, 0));
   const std::size_t n = rt.timers().fill_pending(timers, capacity, now);
@@ -258,12 +255,45 @@ int os_exit(lua_State* L) {
   runtime_of(L).exit_now(L, code, lua_toboolean(L, 2) != 0);
 }
 
+// os.time() and os.date(format) read the run's clock when it is not the
+// system's (virtual, or pinned to a start time); with a time argument, and
+// otherwise, they are lua5.4's own (upvalue 1).
+int os_time(lua_State* L) {
+  const Clock& clock = runtime_of(L).clock();
+  if (lua_isnoneornil(L, 1) && clock.altered()) {
+    lua_pushinteger(L, static_cast<lua_Integer>(std::floor(clock.wall_seconds())));
+    return 1;
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+int os_date(lua_State* L) {
+  const Clock& clock = runtime_of(L).clock();
+  if (lua_isnoneornil(L, 2) && clock.altered()) {
+    lua_settop(L, 1);
+    lua_pushinteger(L, static_cast<lua_Integer>(std::floor(clock.wall_seconds())));
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
 }  // namespace
 
 void install_os_overrides(lua_State* L) {
   lua_getglobal(L, "os");
   lua_pushcfunction(L, &os_exit);
   lua_setfield(L, -2, "exit");
+  lua_getfield(L, -1, "time");
+  lua_pushcclosure(L, &os_time, 1);
+  lua_setfield(L, -2, "time");
+  lua_getfield(L, -1, "date");
+  lua_pushcclosure(L, &os_date, 1);
+  lua_setfield(L, -2, "date");
   lua_pop(L, 1);
 }
 

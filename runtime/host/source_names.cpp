@@ -22,6 +22,17 @@ std::string SourceNames::describe(Origin origin) const {
   return fmt::format("{}:{}", name(origin.source), origin.line);
 }
 
+const std::string* SourceNames::owner_in(lua_State* co) const {
+  if (owners_.empty()) return nullptr;
+  lua_Debug ar;
+  for (int level = 0; lua_getstack(co, level, &ar) != 0; ++level) {
+    if (lua_getinfo(co, "S", &ar) == 0 || ar.source == nullptr) continue;
+    const auto found = owners_.find(ar.source);
+    if (found != owners_.end()) return &found->second;
+  }
+  return nullptr;
+}
+
 void SourceNames::anchor_slot(lua_State* L) {
   lua_pushboolean(L, 0);
   lua_rawsetp(L, LUA_REGISTRYINDEX, this);

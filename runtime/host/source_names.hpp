@@ -33,6 +33,12 @@ class SourceNames {
   // memory runs out. Call anchor_slot() once at boot first.
   Origin caller_of(lua_State* L) noexcept;
 
+  // The component that owns a chunk (`chunkname` as load() got it, e.g.
+  // "@lamp.lua"): errors raised in its code name the owner.
+  void set_owner(std::string chunkname, std::string owner) { owners_[std::move(chunkname)] = std::move(owner); }
+  // The owner of the innermost frame of co's stack that has one, or nullptr.
+  const std::string* owner_in(lua_State* co) const;
+
   // Creates the registry entry that pins the last calling function, so
   // that its address (the cache key) cannot be reused by another one.
   void anchor_slot(lua_State* L);
@@ -41,6 +47,7 @@ class SourceNames {
   std::vector<std::string> names_;
   std::vector<bool> bundled_;  // by index, parallel to names_
   std::unordered_map<std::string, std::uint32_t> index_;
+  std::unordered_map<std::string, std::string> owners_;
   std::uint32_t last_ = 0;
   const void* last_function_ = nullptr;
   std::uint32_t last_function_source_ = 0;

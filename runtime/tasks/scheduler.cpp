@@ -172,11 +172,11 @@ int Scheduler::runner_continue(lua_State*, int, lua_KContext) { return 0; }
 // One clock read per callback: it starts this one and ends the one before.
 void Scheduler::begin_callback(const TaskLabel& label, const Task& task) {
   runtime_.before_task();
-  started_ = runtime_.now();
+  started_ = runtime_.real_now();
   settle(started_);
   if (debug_queue_) {
     const bool timer = task.kind == Task::Kind::Timer;
-    log_queue('>', label, timer ? static_cast<std::int64_t>(started_ - task.timer.due) : -1);
+    log_queue('>', label, timer ? static_cast<std::int64_t>(runtime_.now() - task.timer.due) : -1);
   }
   in_flight_ = true;
 }
@@ -204,7 +204,7 @@ void Scheduler::settle(std::uint64_t now) noexcept {
 int Scheduler::resume(lua_State* L, lua_State* co, int nargs, bool in_flight) {
   sleeping_yield_ = nullptr;
   // Loop time (ms, a coarse clock): already fresh from before_task().
-  started_ = runtime_.now();
+  started_ = runtime_.real_now();
   in_flight_ = in_flight;
   running_.store(co, std::memory_order_relaxed);
   int nres = 0;
@@ -213,7 +213,7 @@ int Scheduler::resume(lua_State* L, lua_State* co, int nargs, bool in_flight) {
   if (in_flight_) end_callback(label_of(co));
   if (ended_.pending) {
     runtime_.before_task();
-    settle(runtime_.now());
+    settle(runtime_.real_now());
   }
   if (status == LUA_YIELD) lua_pop(co, nres);
   return status;

@@ -293,4 +293,11 @@ void Timers::arm(std::uint64_t now) {
   armed_for_ = due;
 }
 
+void Timers::disarm() { uv_timer_stop(uv_timer_.get()); }
+
+std::uint64_t Timers::next_due() {
+  drop_stale_top();
+  return heap_.empty() ? kNever : heap_.top().due;
+}
+
 }  // namespace plua::runtime

@@ -88,6 +88,11 @@
 // released when that resume ends. _PY.sleep tells the scheduler before it
 // yields (note_sleep), so that its yield is not taken for a bare one.
 //
+// Time: every deadline is in the run's loop time, Clock::now_ms()
+// (timers/clock.hpp). On a virtual clock (--speed) nothing here changes:
+// the loop stops arming the libuv timer and, when nothing is ready and no
+// request is in flight, moves the clock to next_due() instead of waiting.
+//
 // What keeps the process alive: timers with kKeepsAlive (every timer until
 // _PY.unref), wake-ups (keepalive_count() counts both), and queued resumes,
 // posted jobs and requests in flight (counted by the Scheduler and the
@@ -163,6 +168,10 @@ class Timers {
 
   // Arms the libuv timer for the earliest live deadline (or stops it).
   void arm(std::uint64_t now);
+  // Stops the libuv timer (the clock turned virtual: deadlines are not real times).
+  void disarm();
+  // The earliest live deadline, kNever if there is none.
+  std::uint64_t next_due();
 
   // Counts for termination and _PY.stats().
   std::size_t keepalive_count() const { return keepalive_ + wakes_; }

@@ -65,12 +65,33 @@ local function assign_ids(configs)
   return ids
 end
 
-function M.setup(config)
-  log.color = config.color
-  local pinned = config.env_time or config.time
-  if pinned then clock.pin(pinned, config.env_time and "PLUA_TIME" or "header 'time'") end
-  model.latitude, model.longitude = config.latitude or model.latitude, config.longitude or model.longitude
+-- The controller every QuickApp of the run shares, once: its clock,
+-- location, own device (id 1) and the globals. `settings` are the main
+-- QuickApp's headers (time, speed, latitude, longitude) or a test's.
+local prepared = false
+function M.prepare(settings)
+  if prepared then return end
+  prepared = true
+  log.color = settings.color or false
+  if settings.time and not settings.env_time then clock.pin(settings.time, "header 'time'") end
+  if settings.speed then clock.run_virtual(settings.speed) end
+  model.latitude, model.longitude = settings.latitude or model.latitude, settings.longitude or model.longitude
   model.add_controller()
+  install_shared()
+end
+
+-- Ids for QuickApps installed later (the test helper): `wanted` if free,
+-- else the next free one from 5555; an id taken is an error naming `file`.
+function M.take_id(wanted, file)
+  local id = math.tointeger(wanted)
+  if id and model.devices[id] then
+    error(("%s: id %d is taken (device '%s')"):format(file, id, tostring(model.devices[id].name)), 0)
+  end
+  return id or model.next_id(5555)
+end
+
+function M.setup(config)
+  M.prepare(config)
   local state = config.state and model.load(config.state)
   local configs = { config }
   for _, other in ipairs(config.others or {}) do
@@ -79,7 +100,6 @@ function M.setup(config)
   local ids = assign_ids(configs)
   model.main_id = ids[1]
   if config.debug then model.trace = function(text) log.line("INFO", "PLUA", text) end end
-  install_shared()
   for i, c in ipairs(configs) do
     local qa = quickapps.build(c, ids[i], state)
     if i == 1 then main = qa else others[#others + 1] = qa end

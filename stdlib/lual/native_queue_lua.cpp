@@ -18,12 +18,12 @@
 
 #include <cstdint>
 #include <cstring>
-#include <ctime>
 #include <new>
 #include <string>
 
 #include "lual/native_queue.hpp"
 #include "lua/guard.hpp"
+#include "runtime.hpp"
 
 namespace plua::stdlib {
 
@@ -136,7 +136,8 @@ int queue_push(lua_State* L) {
   }
   std::int64_t t = 0;
   if (lua_isnil(L, 3)) {
-    t = static_cast<std::int64_t>(std::time(nullptr));
+    // The run's clock: virtual under --speed, pinned by PLUA_TIME.
+    t = runtime::runtime_of(L).clock().wall_us() / 1'000'000;
   } else {
     int ok = 0;
     t = lua_tointegerx(L, 3, &ok);

@@ -10,14 +10,14 @@
 
 namespace plua::stdlib::fibaro {
 
-namespace {
-
 // "dir/my_qa.lua" -> "my_qa"
 std::string default_name(const std::string& file) {
   std::string name = file.substr(file.find_last_of('/') + 1);
   if (name.size() > 4 && name.compare(name.size() - 4, 4, ".lua") == 0) name.resize(name.size() - 4);
   return name.empty() || name == "-" ? "QuickApp" : name;
 }
+
+namespace {
 
 void set_string(lua_State* L, const char* key, std::string_view value) {
   lua_pushlstring(L, value.data(), value.size());
@@ -46,9 +46,8 @@ bool ends_with(std::string_view s, std::string_view end) {
   return s.size() > end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
 
-// One QuickApp's description, from its headers. Every std::string it reads
-// lives in `plan`, built before any Lua call: a raise (a memory error)
-// skips no destructor.
+}  // namespace
+
 void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name) {
   lua_newtable(L);
   set_string(L, "file", file);
@@ -58,6 +57,7 @@ void push_quickapp(lua_State* L, const Headers& h, const std::string& file, cons
   set_optional(L, "id", h.id);
   set_optional(L, "state", h.state);
   set_optional(L, "time", h.time);
+  set_optional(L, "speed", h.speed);
   set_optional(L, "latitude", h.latitude);
   set_optional(L, "longitude", h.longitude);
   set_optional(L, "uid", h.uid);
@@ -96,6 +96,8 @@ void push_quickapp(lua_State* L, const Headers& h, const std::string& file, cons
   }
   lua_setfield(L, -2, "files");
 }
+
+namespace {
 
 // The description plua.fibaro.setup builds the devices from: the main
 // QuickApp's, with the run's settings and `others`, the other QuickApps'.

@@ -67,6 +67,15 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
 // fibaro raise an error that says to run with --fibaro.
 void install_fibaro(lua_State* L, const Plan& plan);
 
+// "dir/my_qa.lua" -> "my_qa": a QuickApp's name without a name header.
+std::string default_name(const std::string& file);
+
+// [-0, +1] One QuickApp's description from its headers, the table
+// plua.fibaro builds its device from. Raises only on memory errors, so the
+// strings it reads must live outside the calling frame (in a plan, or in
+// Lua-owned memory).
+void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name);
+
 class Extension final : public runtime::BootExtension {
  public:
   explicit Extension(Options options) : options_(std::move(options)) {}

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "timers/clock.hpp"
+
 namespace plua::stdlib::fibaro {
 
 namespace {
@@ -44,49 +46,6 @@ bool is_identifier(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-// Reads up to `max` digits (at least 1) into `out`.
-bool take_digits(std::string_view& s, int max, int& out) {
-  int n = 0;
-  out = 0;
-  while (n < max && n < static_cast<int>(s.size()) && std::isdigit(static_cast<unsigned char>(s[n]))) {
-    out = out * 10 + (s[n] - '0');
-    ++n;
-  }
-  s.remove_prefix(static_cast<std::size_t>(n));
-  return n > 0;
-}
-
-bool take_char(std::string_view& s, std::string_view allowed) {
-  if (s.empty() || allowed.find(s.front()) == std::string_view::npos) return false;
-  s.remove_prefix(1);
-  return true;
-}
-
-// HH:MM[:SS]
-bool take_clock(std::string_view& s) {
-  int h = 0, m = 0, sec = 0;
-  if (!take_digits(s, 2, h) || !take_char(s, ":") || !take_digits(s, 2, m)) return false;
-  if (take_char(s, ":") && !take_digits(s, 2, sec)) return false;
-  return h < 24 && m < 60 && sec < 61;
-}
-
-// The `time` header: "YYYY-MM-DD[ HH:MM[:SS]]" (or with '/'), "HH:MM[:SS]"
-// (today) or seconds since the epoch.
-bool is_time_value(std::string_view s) {
-  if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-    return s.size() <= 12;
-  }
-  if (s.size() <= 8) return take_clock(s) && s.empty();
-  int y = 0, mo = 0, d = 0;
-  if (!take_digits(s, 4, y) || !take_char(s, "-/") || !take_digits(s, 2, mo) || !take_char(s, "-/") ||
-      !take_digits(s, 2, d)) {
-    return false;
-  }
-  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
-  if (s.empty()) return true;
-  return take_char(s, " T") && take_clock(s) && s.empty();
-}
-
 bool is_table_literal(std::string_view s) { return s.size() >= 2 && s.front() == '{' && s.back() == '}'; }
 
 // PLua's keys that need what an offline run has not: accepted, with a
@@ -101,9 +60,9 @@ constexpr IgnoredKeys kNeedsHc3{{"save", "project", "proxy", "proxy_port", "prox
 constexpr IgnoredKeys kNeedsTools{{"desktop", "nodebug", "webui", "temp", "nodir", "condensedLog", "pport", "wport",
                                    "hport", "dport", "hip", "silent", "nocolor", "norun", "plugin", "include"},
                                   "plua has no GUI, web UI or debugger for it yet"};
-constexpr IgnoredKeys kNeedsClock{{"speed", "breakOnLoad", "breakOnInit", nullptr, nullptr, nullptr, nullptr, nullptr,
+constexpr IgnoredKeys kNeedsClock{{"breakOnLoad", "breakOnInit", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
                                    nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
-                                  "plua has no virtual clock or debugger yet"};
+                                  "plua's debugger takes its breakpoints from the IDE"};
 
 const char* why_ignored(std::string_view key) {
   for (const IgnoredKeys* group : {&kNeedsHc3, &kNeedsTools, &kNeedsClock}) {
@@ -224,8 +183,14 @@ bool apply(Context c, Headers& out) {
   }
   if (key == "state") return text(out.state);
   if (key == "time") {
-    if (!is_time_value(value)) return c.fail("a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)");
+    if (!runtime::parse_start_time(value)) return c.fail("a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)");
     out.time = std::string(value);
+    return true;
+  }
+  if (key == "speed") {
+    double d = 0;
+    if (!parse_number(value, d) || !(d > 0)) return c.fail("a number of hours above 0");
+    out.speed = d;
     return true;
   }
   if (key == "latitude") return number(out.latitude);

@@ -35,6 +35,7 @@ struct Headers {
   int lines = 0;  // header lines seen
   std::optional<std::string> name, state, time, uid, manufacturer, model, role, description;
   std::optional<double> id, latitude, longitude;
+  std::optional<double> speed;  // hours on the virtual clock
   std::optional<bool> offline, debug, full_lua;
   // The HC3 API server: api_port, api_host, api (false: no server).
   std::optional<double> api_port;

@@ -22,7 +22,7 @@ cat > qa.lua <<'LUA'
 --%%debug=api:false,onAction:false
 --%%pwd:hunter2-secret
 --%%url:http://192.168.1.57/
---%%speed:24
+--%%breakOnInit:true
 function QuickApp:onInit()
   for _, v in ipairs(self.properties.quickAppVariables) do print(v.name, v.value) end
 end
