@@ -10,6 +10,9 @@ int open_fibaro_tasks(lua_State* L);
 int open_fibaro_objects(lua_State* L);
 int open_mqtt_native(lua_State* L);
 int open_web_native(lua_State* L);
+namespace fibaro {
+int open_fibaro_headers(lua_State* L);
+}
 
 std::span<const runtime::BundledCModule> bundled_c_modules() {
   static const runtime::BundledCModule modules[] = {
@@ -18,6 +21,7 @@ std::span<const runtime::BundledCModule> bundled_c_modules() {
       {"plua.net", &open_net},
       {"plua.fibaro.tasks", &open_fibaro_tasks},
       {"plua.fibaro.objects", &open_fibaro_objects},
+      {"plua.fibaro.headers", &fibaro::open_fibaro_headers},
       {"plua.mqtt.native", &open_mqtt_native},
       {"plua.web.native", &open_web_native},
   };

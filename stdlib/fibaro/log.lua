@@ -8,7 +8,9 @@ local json = require("json")
 
 -- The last kRecent lines, as /debugMessages lists them: recent[id] =
 -- { id, timestamp, type, tag, message } for first_id <= id <= last_id.
-local M = { color = false, recent = {}, first_id = 1, last_id = 0 }
+-- echo = false keeps the lines off stdout; on_line(record), if set, sees
+-- every line (the QuickApp test helper uses both).
+local M = { color = false, recent = {}, first_id = 1, last_id = 0, echo = true, on_line = nil }
 local kRecent = 200
 
 local padded = { DEBUG = "DEBUG  ", TRACE = "TRACE  ", WARNING = "WARNING", ERROR = "ERROR  ", INFO = "INFO   " }
@@ -39,14 +41,18 @@ function M.join(...)
 end
 
 function M.line(level, tag, message)
-  local stamp = clock.real_date("[%d.%m.%Y][%H:%M:%S]", floor(clock.now()))
-  local label = padded[level] or level
-  if M.color then label = colors[level] .. label .. reset end
-  stdout:write(stamp, "[", label, "][", tostring(tag), "]: ", html.to_text(message, M.color), "\n")
+  if M.echo then
+    local stamp = clock.real_date("[%d.%m.%Y][%H:%M:%S]", floor(clock.now()))
+    local label = padded[level] or level
+    if M.color then label = colors[level] .. label .. reset end
+    stdout:write(stamp, "[", label, "][", tostring(tag), "]: ", html.to_text(message, M.color), "\n")
+  end
   local id = M.last_id + 1
   M.last_id = id
-  M.recent[id] = { id = id, timestamp = floor(clock.now()), type = level:lower(), tag = tostring(tag),
+  local record = { id = id, timestamp = floor(clock.now()), type = level:lower(), tag = tostring(tag),
     message = message }
+  M.recent[id] = record
+  if M.on_line then M.on_line(record) end
   if id - M.first_id >= kRecent then
     M.recent[M.first_id] = nil
     M.first_id = M.first_id + 1

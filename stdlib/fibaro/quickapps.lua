@@ -244,6 +244,8 @@ function M.build(config, id, state, full_lua)
   end
   model.files[id] = qa.files
   new_environment(qa)
+  -- an error in its code is reported with its tag
+  for _, chunk_name in pairs(qa.chunk_names) do tasks.own(chunk_name, rawget(qa.env, "__TAG")) end
   model.quickapps[id] = qa
   return qa
 end
@@ -300,10 +302,9 @@ end
 -- subscriptions end, its objects go, and its files (as
 -- /quickApp/{id}/files holds them now) run again in a fresh environment,
 -- then onInit on a new QuickApp object. Devices, variables and storage stay.
-function M.restart(id)
-  local qa = model.quickapps[id]
-  if not qa then args.raise(("plugin.restart: device %d is not a QuickApp"):format(id)) end
-  log.line("INFO", "PLUA", ("restarting QuickApp %d"):format(id))
+-- Stops what QuickApp `qa` runs: the timers its files made, its
+-- subscriptions and its objects (its devices and variables stay).
+function M.stop(qa)
   local mine = {}
   for _, name in pairs(qa.chunk_names) do mine[name:sub(2)] = true end
   for _, timer in ipairs(_PY.pending()) do
@@ -316,6 +317,13 @@ function M.restart(id)
     local owner = model.quickapp_of(device_id)
     if owner == qa then model.objects[device_id] = nil end
   end
+end
+
+function M.restart(id)
+  local qa = model.quickapps[id]
+  if not qa then args.raise(("plugin.restart: device %d is not a QuickApp"):format(id)) end
+  log.line("INFO", "PLUA", ("restarting QuickApp %d"):format(id))
+  M.stop(qa)
   new_environment(qa)
   qa.waiting = {}
   M.load(qa, true)

@@ -9,7 +9,6 @@
 
 #include "lua/guard.hpp"
 #include "runtime.hpp"
-#include "lua/guard.hpp"
 
 namespace plua::stdlib {
 
@@ -70,12 +69,32 @@ int tasks_post(lua_State* L) {
   return 0;
 }
 
+// own(chunkname, tag): errors raised in that chunk's code name the
+// QuickApp's tag (SourceNames::set_owner).
+bool set_owner(runtime::Runtime& rt, const char* chunkname, const char* tag) noexcept {
+  try {
+    rt.sources().set_owner(chunkname, tag);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+int tasks_own(lua_State* L) {
+  const char* chunkname = luaL_checkstring(L, 1);
+  const char* tag = luaL_checkstring(L, 2);
+  if (!set_owner(runtime::runtime_of(L), chunkname, tag)) lua::raise_out_of_memory(L);
+  return 0;
+}
+
 }  // namespace
 
 int open_fibaro_tasks(lua_State* L) {
-  lua_createtable(L, 0, 1);
+  lua_createtable(L, 0, 2);
   lua_pushcfunction(L, &tasks_post);
   lua_setfield(L, -2, "post");
+  lua_pushcfunction(L, &tasks_own);
+  lua_setfield(L, -2, "own");
   return 1;
 }
 
