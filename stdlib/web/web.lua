@@ -1,7 +1,8 @@
 -- plua.web: the Lua side of the web server (stdlib/web/web_service.*).
 -- serve(host, port) starts it; the server hands every complete request to
 -- handle(id, method, path, body) as a task, which answers through
--- native.respond; GET /qa/ID is the QuickApp's page (qa_page.lua); every controller event goes to the WebSocket clients of
+-- native.respond; GET / lists the QuickApps, globals and events (index_page.lua), GET /qa/ID
+-- is a QuickApp's page (qa_page.lua); every controller event goes to the WebSocket clients of
 -- /api/events as JSON text. Only the HC3 API's router runs: a request chooses a
 -- route, never code.
 local native = require("plua.web.native")
@@ -18,6 +19,9 @@ end
 local function answer(method, path, body)
   if utf8.len(path) == nil then
     return error_body("BadRequest", "the path is not UTF-8"), 400
+  end
+  if (path == "/" or path == "/index.html") and method == "GET" then
+    return require("plua.web.index_page"), 200, "html"
   end
   local page = path:match("^/qa/(%d+)$")
   if page and method == "GET" then

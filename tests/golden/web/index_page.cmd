@@ -1,0 +1,10 @@
+# The web UI's front page (/) in headless chromium (tests/browser/index_page.js):
+# every QuickApp of the run with its value and a link to its page, the
+# global variables and the event log, updated live.
+export PLUA_TIME="2026-11-23 23:21:51"
+source "$TOOLS_DIR/web_api.sh"
+API_PORT=$(free_port)
+start_qa lib/index_lamp.lua --fibaro --api-port "$API_PORT" lib/index_hub.lua || exit 1
+curl -s -o /dev/null -w 'GET / -> %{http_code} %{content_type}\n' "http://127.0.0.1:$API_PORT/"
+node "$TOOLS_DIR/../browser/index_page.js" "http://127.0.0.1:$API_PORT"
+stop_qa
