@@ -20,7 +20,7 @@ local function answer(method, path, body)
   if utf8.len(path) == nil then
     return error_body("BadRequest", "the path is not UTF-8"), 400
   end
-  if (path == "/" or path == "/index.html") and method == "GET" then
+  if path == "/" and method == "GET" then
     return require("plua.web.index_page"), 200, "html"
   end
   local page = path:match("^/qa/(%d+)$")

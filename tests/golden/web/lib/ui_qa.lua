@@ -1,5 +1,6 @@
 --%%name:UIQA
 --%%type:com.fibaro.binarySwitch
+--%%file:until_stopped.lua,stop
 --%%u:{label="lbl",text="Idle"}
 --%%u:{button="b1",text="Press",onReleased="press"}
 --%%u:{slider="s1",text="Level",onChanged="level"}
@@ -10,12 +11,5 @@ function QuickApp:level(event) self:updateView("lbl", "text", "Level " .. tostri
 function QuickApp:power(event) self:updateView("lbl", "text", "Power " .. tostring(event.values[1])) end
 function QuickApp:onInit()
   self:debug("ready")
-  local interval
-  interval = setInterval(function()
-    local ok, value = pcall(fibaro.getGlobalVariable, "stop")
-    if ok and value == "yes" then
-      clearInterval(interval)
-      self:debug("stopped by the API")
-    end
-  end, 20)
+  self:runUntilStopped()
 end
