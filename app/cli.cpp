@@ -151,7 +151,7 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
     if (!text) return false;
     const auto hours = whole_word_number(*text);
     if (!hours || !(*hours > 0) || *hours > 1e6) {
-      error = fmt::format("'--speed' needs a number of hours above 0, got '{}'", *text);
+      error = fmt::format("'--speed' needs a number of hours above 0 (at most 1000000), got '{}'", *text);
       return false;
     }
     options.speed_hours = *hours;
