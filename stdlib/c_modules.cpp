@@ -10,6 +10,7 @@ int open_fibaro_tasks(lua_State* L);
 int open_fibaro_objects(lua_State* L);
 int open_mqtt_native(lua_State* L);
 int open_web_native(lua_State* L);
+int open_websocket_native(lua_State* L);
 
 std::span<const runtime::BundledCModule> bundled_c_modules() {
   static const runtime::BundledCModule modules[] = {
@@ -20,6 +21,7 @@ std::span<const runtime::BundledCModule> bundled_c_modules() {
       {"plua.fibaro.objects", &open_fibaro_objects},
       {"plua.mqtt.native", &open_mqtt_native},
       {"plua.web.native", &open_web_native},
+      {"plua.websocket.native", &open_websocket_native},
   };
   return modules;
 }
