@@ -149,8 +149,8 @@ std::string WsConnection::connect_failure(lws* wsi, const char* why, int saved_e
     std::string tls = tls_reason(wsi);
     if (!tls.empty()) return fmt::format("cannot connect to {}: {}", config_.url, tls);
     if (text.find("SSL") != std::string_view::npos) {
-      return fmt::format("cannot connect to {}: the TLS handshake failed (is it a TLS server? lws: {})", config_.url,
-                         text);
+      // lws's text here is OpenSSL's error queue, without a reason.
+      return fmt::format("cannot connect to {}: the TLS handshake failed (is it a TLS server?)", config_.url);
     }
   }
   if (is_connect_errno(saved_errno)) {

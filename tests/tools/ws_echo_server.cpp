@@ -10,6 +10,8 @@
 //   /headers  at once a text message "authorization=A x-test=B" with
 //             those request headers, then echoes as /echo
 //   /bye      at once the text "bye", then the server closes
+//   /kind     answers each message with "text N" or "binary N" (N: its
+//             length): the frame type the client chose
 // Exits when its stdin reaches end of file or on SIGTERM.
 
 #include <libwebsockets.h>
@@ -89,7 +91,11 @@ int callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::s
                          sizeof kWhy - 1);
         return -1;
       }
-      queue(wsi, s, message, binary);
+      if (s.path == "/kind") {
+        queue(wsi, s, (binary ? "binary " : "text ") + std::to_string(message.size()), false);
+      } else {
+        queue(wsi, s, message, binary);
+      }
       return 0;
     }
     case LWS_CALLBACK_SERVER_WRITEABLE: {
