@@ -29,14 +29,20 @@ local Client = {}
 Client.__index = Client
 Client.__name = "net.WebSocketClient"
 
+-- Each client's own state ({listeners, handle, dispatch, allow_self_signed}),
+-- out of the script's reach: the object itself is an empty table.
+local state_of = setmetatable({}, { __mode = "k" })
+
 local function is_callable(fn)
   return type(fn) == "function" or type((getmetatable(fn) or {}).__call) == "function"
 end
 
 local function check_client(self, name)
-  if getmetatable(self) ~= Client then
+  local state = state_of[self]
+  if state == nil then
     args.raise(format("net.WebSocketClient: call %s on a client (ws:%s(...))", name, name))
   end
+  return state
 end
 
 -- "ws://host:port/path?q" -> {host, port, path, tls} | nil, why
@@ -87,14 +93,14 @@ local function header_list(headers)
   return list
 end
 
-local function has_listeners(self)
-  return next(self._listeners) ~= nil
+local function has_listeners(state)
+  return next(state.listeners) ~= nil
 end
 
 -- The dispatch function of one client: runs its listeners for an event.
-local function dispatcher(self)
+local function dispatcher(state)
   return function(name, text)
-    local list = self._listeners[name]
+    local list = state.listeners[name]
     if not list then return end
     for i = 1, #list do
       if text == nil then list[i]() else list[i](text) end
@@ -104,72 +110,72 @@ end
 
 -- ws:addEventListener(name, fn): several listeners per event run in order.
 function Client:addEventListener(name, fn)
-  check_client(self, "addEventListener")
+  local state = check_client(self, "addEventListener")
   if type(name) ~= "string" then args.error(1, "addEventListener", "string expected, got " .. type(name)) end
   if not kEvents[name] then
     args.error(1, "addEventListener", format("unknown event '%s' (%s)", name, kEventList))
   end
   if not is_callable(fn) then args.error(2, "addEventListener", "function expected, got " .. type(fn)) end
-  local list = self._listeners[name]
+  local list = state.listeners[name]
   if not list then
     list = {}
-    self._listeners[name] = list
+    state.listeners[name] = list
   end
   list[#list + 1] = fn
-  if self._handle then self._handle:listen(true) end
+  if state.handle then state.handle:listen(true) end
 end
 
 -- ws:removeEventListener(name [, fn]): fn, or every listener of `name`.
 function Client:removeEventListener(name, fn)
-  check_client(self, "removeEventListener")
-  local list = self._listeners[name]
+  local state = check_client(self, "removeEventListener")
+  local list = state.listeners[name]
   if not list then return end
   for i = #list, 1, -1 do
     if fn == nil or list[i] == fn then table.remove(list, i) end
   end
-  if #list == 0 then self._listeners[name] = nil end
-  if self._handle then self._handle:listen(has_listeners(self)) end
+  if #list == 0 then state.listeners[name] = nil end
+  if state.handle then state.handle:listen(has_listeners(state)) end
 end
 
 -- ws:connect(url [, headers]): `connected` or `error` follows.
 function Client:connect(url, headers)
-  check_client(self, "connect")
+  local state = check_client(self, "connect")
   if type(url) ~= "string" then args.error(1, "connect", "string expected, got " .. type(url)) end
   local config, why = parse_url(url)
   if not config then args.error(1, "connect", format("bad URL '%s': %s", url, why)) end
   config.headers = header_list(headers)
   config.url = url
-  config.allowSelfSigned = self._allow_self_signed
-  if self._handle and self._handle:live() then
-    native.notify(self._dispatch, "error", "already connected: close first")
+  config.allowSelfSigned = state.allow_self_signed
+  if state.handle and state.handle:live() then
+    native.notify(state.dispatch, "error", "already connected: close first")
     return
   end
   local loaded, load_error = pcall(native.load)
   if not loaded then args.raise((tostring(load_error):gsub("^%[plua%][^:]*:%d+: ", ""))) end
-  self._handle = native.connect(config, self._dispatch)
-  self._handle:listen(has_listeners(self))
+  state.handle = native.connect(config, state.dispatch)
+  state.handle:listen(has_listeners(state))
 end
 
 -- ws:send(data) -> true, or false with an `error` event when not open.
 function Client:send(data)
-  check_client(self, "send")
+  local state = check_client(self, "send")
   if type(data) == "number" then data = tostring(data) end
   if type(data) ~= "string" then args.error(1, "send", "string expected, got " .. type(data)) end
-  if self._handle and self._handle:send(data, utf8.len(data) == nil) then return true end
-  native.notify(self._dispatch, "error", "not connected: call connect first and wait for 'connected'")
+  if state.handle and state.handle:send(data, utf8.len(data) == nil) then return true end
+  native.notify(state.dispatch, "error", "not connected: call connect first and wait for 'connected'")
   return false
 end
 
 -- ws:isOpen(): connected and not closing.
 function Client:isOpen()
-  check_client(self, "isOpen")
-  return self._handle ~= nil and self._handle:is_open()
+  local state = check_client(self, "isOpen")
+  return state.handle ~= nil and state.handle:is_open()
 end
 
 -- ws:close(): `disconnected` follows (after what send queued).
 function Client:close()
-  check_client(self, "close")
-  if self._handle then self._handle:close() end
+  local state = check_client(self, "close")
+  if state.handle then state.handle:close() end
 end
 
 function Client:__tostring()
@@ -185,8 +191,10 @@ local function new(options, name)
   if self_signed ~= nil and type(self_signed) ~= "boolean" then
     args.error(1, name, "options.allowSelfSigned must be a boolean, got " .. type(self_signed))
   end
-  local self = setmetatable({ _listeners = {}, _allow_self_signed = self_signed == true }, Client)
-  self._dispatch = dispatcher(self)
+  local self = setmetatable({}, Client)
+  local state = { listeners = {}, allow_self_signed = self_signed == true }
+  state.dispatch = dispatcher(state)
+  state_of[self] = state
   return self
 end
 

@@ -6,7 +6,8 @@
 // Paths:
 //   /echo     every message back as it came (text or binary, whole
 //             however it was fragmented); the text "close" makes the
-//             server close the connection (status 1001, "going away")
+//             server close the connection once the echoes before it are
+//             sent (status 1001, "going away")
 //   /headers  at once a text message "authorization=A x-test=B" with
 //             those request headers, then echoes as /echo
 //   /bye      at once the text "bye", then the server closes
@@ -37,6 +38,7 @@ struct Session {
   std::string incoming;
   std::deque<Message> out;
   bool close_after_send = false;
+  bool going_away = false;
 };
 
 std::atomic<bool> stopping{false};
@@ -86,10 +88,11 @@ int callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::s
       std::string message = std::move(s.incoming);
       s.incoming.clear();
       if (!binary && message == "close") {
-        static const char kWhy[] = "going away";
-        lws_close_reason(wsi, LWS_CLOSE_STATUS_GOINGAWAY, reinterpret_cast<unsigned char*>(const_cast<char*>(kWhy)),
-                         sizeof kWhy - 1);
-        return -1;
+        // after the echoes already queued
+        s.close_after_send = true;
+        s.going_away = true;
+        lws_callback_on_writable(wsi);
+        return 0;
       }
       if (s.path == "/kind") {
         queue(wsi, s, (binary ? "binary " : "text ") + std::to_string(message.size()), false);
@@ -102,7 +105,13 @@ int callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::s
       Session& s = **slot;
       if (s.out.empty()) {
         if (!s.close_after_send) return 0;
-        lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, nullptr, 0);
+        static const char kWhy[] = "going away";
+        if (s.going_away) {
+          lws_close_reason(wsi, LWS_CLOSE_STATUS_GOINGAWAY, reinterpret_cast<unsigned char*>(const_cast<char*>(kWhy)),
+                           sizeof kWhy - 1);
+        } else {
+          lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, nullptr, 0);
+        }
         return -1;
       }
       Message& m = s.out.front();
