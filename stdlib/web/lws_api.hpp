@@ -30,6 +30,7 @@ struct LwsApi {
   decltype(&::lws_add_http_common_headers) add_http_common_headers = nullptr;
   decltype(&::lws_finalize_write_http_header) finalize_write_http_header = nullptr;
   decltype(&::lws_write) write = nullptr;
+  decltype(&::lws_send_pipe_choked) send_pipe_choked = nullptr;
   decltype(&::lws_http_transaction_completed) http_transaction_completed = nullptr;
   // One context, a vhost per use (lws_context.hpp).
   decltype(&::lws_create_vhost) create_vhost = nullptr;

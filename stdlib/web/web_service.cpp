@@ -269,11 +269,14 @@ int WebService::on_writable(lws* wsi, Session& session) {
       return -1;
     }
     r.head_sent = true;
-    if (total > 0) {
+    // The body follows in the same turn unless the socket is full: one
+    // loop iteration per small answer, not two.
+    if (total > 0 && api().send_pipe_choked(wsi) != 0) {
       api().callback_on_writable(wsi);
       return 0;
     }
-  } else {
+  }
+  if (total > 0) {
     // The bytes before the chunk are padding or already sent: lws may
     // write its framing there (the LWS_PRE contract).
     const std::size_t n = std::min(kWriteChunk, total - r.sent);
