@@ -124,9 +124,13 @@ void WsConnection::connect_to(const std::string& address) noexcept {
     if (config_.tls) info.ssl_connection = LCCSCF_USE_SSL | (config_.allow_self_signed ? LCCSCF_ALLOW_SELFSIGNED : 0);
     info.path = config_.path.c_str();
     // The name, not the address: the Host header, and for TLS the server
-    // name sent (SNI) and checked against the certificate.
-    info.host = config_.host.c_str();
-    info.origin = config_.host.c_str();
+    // name sent (SNI) and checked against the certificate. An IPv6
+    // literal goes in brackets there. No Origin header (a browser's): the
+    // script may send one among its headers.
+    const std::string host =
+        config_.host.find(':') != std::string::npos ? "[" + config_.host + "]" : config_.host;
+    info.host = host.c_str();
+    info.origin = nullptr;
     info.ietf_version_or_minus_one = -1;
     info.local_protocol_name = kProtocolName;
     info.opaque_user_data = reinterpret_cast<void*>(static_cast<std::uintptr_t>(id_));
