@@ -48,10 +48,12 @@ local function add_ui(element, device)
         end
       end
       local entry = { text = element.text, value = element.value }
+      -- what the browser page (web/qa_page.lua) needs to draw them
       if kind == "select" or kind == "multi" then
-        -- what the browser page (web/qa_page.lua) needs to draw them
         entry.type, entry.options = kind, element.options
         if kind == "select" then entry.selectedItem = element.value else entry.selectedItems = element.values end
+      elseif kind == "slider" then
+        entry.min, entry.max, entry.step = element.min, element.max, element.step
       end
       device.view[id] = entry
     end

@@ -76,8 +76,9 @@ function control(name, kind, state) {
   } else if (kind === "onChanged") {
     node = document.createElement("input");
     node.type = "range";
-    node.min = 0;
-    node.max = 100;
+    node.min = state.min ?? 0;
+    node.max = state.max ?? 100;
+    if (state.step != null) node.step = state.step;
     node.value = state.value || 0;
     node.onchange = () => send(name, "onChanged", [Number(node.value)]);
   } else if (kind === "onToggled") {

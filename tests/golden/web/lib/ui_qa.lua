@@ -2,7 +2,7 @@
 --%%type:com.fibaro.binarySwitch
 --%%u:{label="lbl",text="Idle"}
 --%%u:{button="b1",text="Press",onReleased="press"}
---%%u:{slider="s1",text="Level",onChanged="level"}
+--%%u:{slider="s1",text="Level",min="0",max="200",onChanged="level"}
 --%%u:{switch="sw",text="Power",onToggled="power"}
 --%%u:{select="mode",text="Mode",onToggled="mode",value="eco",options={{type="option",text="Comfort",value="comfort"},{type="option",text="Eco",value="eco"}}}
 --%%u:{multi="days",text="Days",onToggled="days",values={"mon"},options={{type="option",text="Monday",value="mon"},{type="option",text="Tuesday",value="tue"},{type="option",text="Wednesday",value="wed"}}}
