@@ -10,6 +10,7 @@ int open_fibaro_tasks(lua_State* L);
 int open_fibaro_objects(lua_State* L);
 int open_mqtt_native(lua_State* L);
 int open_web_native(lua_State* L);
+int open_websocket_native(lua_State* L);
 namespace fibaro {
 int open_fibaro_headers(lua_State* L);
 }
@@ -24,6 +25,7 @@ std::span<const runtime::BundledCModule> bundled_c_modules() {
       {"plua.fibaro.headers", &fibaro::open_fibaro_headers},
       {"plua.mqtt.native", &open_mqtt_native},
       {"plua.web.native", &open_web_native},
+      {"plua.websocket.native", &open_websocket_native},
   };
   return modules;
 }

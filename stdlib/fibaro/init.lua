@@ -28,7 +28,7 @@ local function install_shared()
   if json.util == nil then json.util = { InitArray = json.initArray } end
   local net = {}
   for name, value in pairs(require("plua.net")) do net[name] = value end
-  for _, name in ipairs({ "TCPSocket", "UDPSocket", "WebSocketClient", "WebSocketClientTls" }) do
+  for _, name in ipairs({ "TCPSocket", "UDPSocket" }) do
     net[name] = net[name] or function() args.raise(("net.%s is not supported by plua yet"):format(name)) end
   end
   _G.net = net

@@ -27,7 +27,8 @@ local function literal(entry, what)
   error(("%s: header '%s' is not a Lua value: %s"):format(entry.where, what, (err:gsub("^header:%d+: ", ""))), 0)
 end
 
--- `u` headers: callbacks for buttons, sliders, switches; initial label texts.
+-- `u` headers: callbacks for buttons, sliders, switches, selects; initial label texts;
+-- a select's or multi-select's options and selection.
 local events_of = { button = { "onReleased", "onLongPressDown", "onLongPressReleased" }, slider = { "onChanged" },
   switch = { "onReleased", "onToggled" }, select = { "onToggled" }, multi = { "onToggled" } }
 
@@ -46,7 +47,15 @@ local function add_ui(element, device)
           list[#list + 1] = { name = id, eventType = event, callback = element[event] }
         end
       end
-      device.view[id] = { text = element.text, value = element.value }
+      local entry = { text = element.text, value = element.value }
+      -- what the browser page (web/qa_page.lua) needs to draw them
+      if kind == "select" or kind == "multi" then
+        entry.type, entry.options = kind, element.options
+        if kind == "select" then entry.selectedItem = element.value else entry.selectedItems = element.values end
+      elseif kind == "slider" then
+        entry.min, entry.max, entry.step = element.min, element.max, element.step
+      end
+      device.view[id] = entry
     end
   end
   if element.label then device.view[element.label] = { text = element.text } end

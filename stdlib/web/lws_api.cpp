@@ -25,8 +25,22 @@ void bind_all(Loaded& l) {
          lib.bind("lws_callback_on_writable", a.callback_on_writable) &&
          lib.bind("lws_add_http_common_headers", a.add_http_common_headers) &&
          lib.bind("lws_finalize_write_http_header", a.finalize_write_http_header) &&
-         lib.bind("lws_write", a.write) &&
-         lib.bind("lws_http_transaction_completed", a.http_transaction_completed);
+         lib.bind("lws_write", a.write) && lib.bind("lws_send_pipe_choked", a.send_pipe_choked) &&
+         lib.bind("lws_http_transaction_completed", a.http_transaction_completed) &&
+         lib.bind("lws_create_vhost", a.create_vhost) &&
+         lib.bind("lws_client_connect_via_info", a.client_connect_via_info) &&
+         lib.bind("lws_get_opaque_user_data", a.get_opaque_user_data) &&
+         lib.bind("lws_add_http_header_by_name", a.add_http_header_by_name) &&
+         lib.bind("lws_is_final_fragment", a.is_final_fragment) && lib.bind("lws_frame_is_binary", a.frame_is_binary) &&
+         lib.bind("lws_remaining_packet_payload", a.remaining_packet_payload) &&
+         lib.bind("lws_close_reason", a.close_reason) && lib.bind("lws_set_timeout", a.set_timeout) &&
+         lib.bind("lws_get_socket_fd", a.get_socket_fd);
+  // Optional; OpenSSL's are found through lws's own dependencies.
+  if (l.ok) {
+    if (!lib.bind("lws_get_ssl", a.get_ssl)) a.get_ssl = nullptr;
+    if (!lib.bind("SSL_get_verify_result", a.ssl_verify_result)) a.ssl_verify_result = nullptr;
+    if (!lib.bind("X509_verify_cert_error_string", a.x509_error_text)) a.x509_error_text = nullptr;
+  }
   if (!l.ok) l.error = "cannot load " + lib.name() + " (" + runtime::DynamicLibrary::missing() + ")";
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// libwebsockets, loaded when the web server first starts rather than at
-// every start-up: linking it would map libssl, libcrypto, libcap and libz
-// into each `plua script.lua` (some 5 ms). <libwebsockets.h> gives the
+// libwebsockets, loaded when the web server first starts or a WebSocket
+// client first connects rather than at every start-up: linking it would
+// map libssl, libcrypto, libcap and libz into each `plua script.lua`
+// (some 5 ms). <libwebsockets.h> gives the
 // types, so each pointer has exactly the type of the function it stands
 // for. The library is process-wide state (RTLD_NODELETE keeps it mapped),
 // and so is this table: lws calls the server's callback with nothing but a
@@ -29,7 +30,26 @@ struct LwsApi {
   decltype(&::lws_add_http_common_headers) add_http_common_headers = nullptr;
   decltype(&::lws_finalize_write_http_header) finalize_write_http_header = nullptr;
   decltype(&::lws_write) write = nullptr;
+  decltype(&::lws_send_pipe_choked) send_pipe_choked = nullptr;
   decltype(&::lws_http_transaction_completed) http_transaction_completed = nullptr;
+  // One context, a vhost per use (lws_context.hpp).
+  decltype(&::lws_create_vhost) create_vhost = nullptr;
+  // The WebSocket client (ws_client.hpp).
+  decltype(&::lws_client_connect_via_info) client_connect_via_info = nullptr;
+  decltype(&::lws_get_opaque_user_data) get_opaque_user_data = nullptr;
+  decltype(&::lws_add_http_header_by_name) add_http_header_by_name = nullptr;
+  decltype(&::lws_is_final_fragment) is_final_fragment = nullptr;
+  decltype(&::lws_frame_is_binary) frame_is_binary = nullptr;
+  decltype(&::lws_remaining_packet_payload) remaining_packet_payload = nullptr;
+  decltype(&::lws_close_reason) close_reason = nullptr;
+  decltype(&::lws_set_timeout) set_timeout = nullptr;
+  decltype(&::lws_get_socket_fd) get_socket_fd = nullptr;
+  // Why a TLS handshake failed, optional (nullptr if this build lacks them):
+  // the connection's SSL, OpenSSL's verify result for it (libssl, a
+  // dependency of lws) and the text of that X509_V_ERR_* code (libcrypto).
+  void* (*get_ssl)(lws*) = nullptr;
+  long (*ssl_verify_result)(const void*) = nullptr;
+  const char* (*x509_error_text)(long) = nullptr;
 };
 
 // The table, loaded on the first call ($PLUA_LIBWEBSOCKETS if set, else

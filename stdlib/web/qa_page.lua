@@ -1,6 +1,9 @@
 -- The browser page of a QuickApp (/qa/ID): its UI from the device's
--- uiCallbacks and view (buttons, sliders, switches, labels), events sent
--- through /api/plugins/callUIEvent, live updates from /api/events.
+-- uiCallbacks and view (buttons, sliders, switches, selects, multi-selects,
+-- labels), events sent through /api/plugins/callUIEvent with the HC3's
+-- shapes (a select: onToggled {value}; a multi-select: onToggled
+-- {{value, ...}}), live updates from /api/events (updateView's text,
+-- value, options, selectedItem, selectedItems).
 -- DEVICE_ID is replaced by the device's number when served.
 return [=[<!DOCTYPE html>
 <html lang="en">
@@ -45,6 +48,53 @@ function row(name, node, caption) {
   elements[name] = node;
 }
 
+// A select's <option>s from the HC3's options ({type, text, value}),
+// those in `selected` (strings) chosen.
+function fillOptions(node, options, selected) {
+  node.replaceChildren();
+  for (const o of Array.isArray(options) ? options : []) {
+    const option = document.createElement("option");
+    option.value = String(o.value);
+    option.textContent = o.text !== undefined ? String(o.text) : String(o.value);
+    option.selected = selected.includes(String(o.value));
+    node.appendChild(option);
+  }
+}
+
+function chosen(node) {
+  return Array.from(node.selectedOptions, (o) => o.value);
+}
+
+function control(name, kind, state) {
+  let node;
+  if (state.type === "select" || state.type === "multi") {
+    node = document.createElement("select");
+    node.multiple = state.type === "multi";
+    const selected = state.type === "multi" ? state.selectedItems : [state.selectedItem ?? state.value];
+    fillOptions(node, state.options, (Array.isArray(selected) ? selected : []).filter((v) => v != null).map(String));
+    node.onchange = () => send(name, "onToggled", node.multiple ? [chosen(node)] : [node.value]);
+  } else if (kind === "onChanged") {
+    node = document.createElement("input");
+    node.type = "range";
+    node.min = state.min ?? 0;
+    node.max = state.max ?? 100;
+    if (state.step != null) node.step = state.step;
+    node.value = state.value || 0;
+    node.onchange = () => send(name, "onChanged", [Number(node.value)]);
+  } else if (kind === "onToggled") {
+    node = document.createElement("input");
+    node.type = "checkbox";
+    node.checked = state.value === true || state.value === "true";
+    node.onchange = () => send(name, "onToggled", [node.checked]);
+  } else {
+    node = document.createElement("button");
+    node.textContent = state.text || name;
+    node.onclick = () => send(name, "onReleased", []);
+  }
+  node.id = name;
+  return node;
+}
+
 function render(device) {
   document.getElementById("name").textContent = device.name;
   const view = device.view || {};
@@ -52,28 +102,14 @@ function render(device) {
   for (const cb of device.properties.uiCallbacks || []) {
     kinds[cb.name] = kinds[cb.name] || cb.eventType;
   }
+  // A select without a callback still shows its choice.
+  for (const [name, state] of Object.entries(view)) {
+    if (!kinds[name] && (state.type === "select" || state.type === "multi")) kinds[name] = "onToggled";
+  }
   for (const [name, kind] of Object.entries(kinds)) {
     const state = view[name] || {};
-    let node;
-    if (kind === "onChanged") {
-      node = document.createElement("input");
-      node.type = "range";
-      node.min = 0;
-      node.max = 100;
-      node.value = state.value || 0;
-      node.onchange = () => send(name, "onChanged", [Number(node.value)]);
-    } else if (kind === "onToggled") {
-      node = document.createElement("input");
-      node.type = "checkbox";
-      node.checked = state.value === true || state.value === "true";
-      node.onchange = () => send(name, "onToggled", [node.checked]);
-    } else {
-      node = document.createElement("button");
-      node.textContent = state.text || name;
-      node.onclick = () => send(name, "onReleased", []);
-    }
-    node.id = name;
-    row(name, node, node.tagName === "INPUT" ? state.text || name : undefined);
+    const node = control(name, kind, state);
+    row(name, node, node.tagName === "BUTTON" ? undefined : state.text || name);
   }
   for (const [name, state] of Object.entries(view)) {
     if (kinds[name]) continue;
@@ -89,9 +125,20 @@ function update(event) {
   const node = elements[event.data.elementName];
   if (!node) return;
   const value = event.data.newValue;
-  if (event.data.propertyName === "text") {
+  const property = event.data.propertyName;
+  if (node.tagName === "SELECT") {
+    const list = (v) => (Array.isArray(v) ? v : [v]).filter((x) => x != null).map(String);
+    if (property === "options") fillOptions(node, value, chosen(node));
+    else if (property === "selectedItem" || property === "selectedItems" || property === "value") {
+      const selected = list(value);
+      for (const option of node.options) option.selected = selected.includes(option.value);
+    } else if (property === "text") {
+      const label = node.parentNode.querySelector("label");
+      if (label) label.textContent = String(value) + " ";
+    }
+  } else if (property === "text") {
     node.textContent = String(value);
-  } else if (event.data.propertyName === "value") {
+  } else if (property === "value") {
     if (node.type === "checkbox") node.checked = value === true || value === "true";
     else if (node.type === "range") node.value = value;
     else node.textContent = String(value);

@@ -22,7 +22,6 @@ const LwsApi& api() { return *loaded_lws(); }
 
 constexpr const char* kRequestWhat = "web API request";
 constexpr std::size_t kWriteChunk = 16 * 1024;
-constexpr int kTeardownPasses = 1000;
 
 // The HTTP methods the API answers, by the header lws files the URI under.
 struct MethodToken {
@@ -85,28 +84,27 @@ bool probe(const std::string& host, int port, std::string& why) {
   return ok;
 }
 
-std::size_t closing_handles(uv_loop_t* loop) {
-  std::size_t count = 0;
-  uv_walk(
-      loop, [](uv_handle_t* h, void* n) { *static_cast<std::size_t*>(n) += uv_is_closing(h) != 0 ? 1 : 0; }, &count);
-  return count;
-}
-
 }  // namespace
 
 WebService::WebService(runtime::Runtime& runtime) : runtime_(runtime) {
-  protocols_[0] = lws_protocols{};
-  protocols_[0].name = "http";
-  protocols_[0].callback = &WebService::callback;
-  protocols_[0].per_session_data_size = sizeof(Session);
-  // The exit hooks run while the loop and the lua_State are still whole.
+  // Before the context's own exit hook (LwsContext is made by listen()).
   runtime_.add_exit_hook([this] { shutdown(); });
 }
 
 WebService::~WebService() { shutdown(); }
 
+const lws_protocols* WebService::protocols() {
+  // Static: lws keeps the pointer for as long as the vhost lives, which
+  // may be longer than this service.
+  static const lws_protocols list[] = {
+      {"http", &WebService::callback, sizeof(Session), 0, 0, nullptr, 0},
+      {nullptr, nullptr, 0, 0, 0, nullptr, 0},
+  };
+  return list;
+}
+
 bool WebService::listen(const std::string& host, int port, std::string& why) {
-  if (context_ != nullptr) {
+  if (vhost_ != nullptr) {
     why = "already serving";
     return false;
   }
@@ -115,62 +113,46 @@ bool WebService::listen(const std::string& host, int port, std::string& why) {
     return false;
   }
   if (!probe(host, port, why)) return false;
-  if (load_lws(why) == nullptr) return false;
-  // Our own messages say what went wrong; lws's log lines would only
-  // repeat it on stderr.
-  api().set_log_level(0, nullptr);
-  auto link = std::make_unique<Link>(Link{this, nullptr});
-  void* loops[] = {runtime_.loop()};
+  LwsContext& shared = runtime_.service<LwsContext>();
+  lws_context* context = shared.open(why);
+  if (context == nullptr) return false;
   lws_context_creation_info info{};
-  info.options = LWS_SERVER_OPTION_LIBUV | LWS_SERVER_OPTION_UV_NO_SIGSEGV_SIGFPE_SPIN |
-                 LWS_SERVER_OPTION_DISABLE_IPV6 * (host.find(':') == std::string::npos);
-  info.foreign_loops = loops;
+  info.options = LWS_SERVER_OPTION_DISABLE_IPV6 * (host.find(':') == std::string::npos);
   info.port = port;
   info.iface = host.c_str();
-  info.protocols = protocols_;
-  info.user = link.get();
+  info.protocols = protocols();
   info.vhost_name = "plua";
-  // lws writes nullptr here once the context is wholly destroyed.
-  info.pcontext = &link->alive;
-  context_ = api().create_context(&info);
-  link->alive = context_;
-  if (context_ == nullptr) {
-    why = "libwebsockets cannot serve there (is libwebsockets-evlib-uv installed?)";
+  link_ = shared.link();
+  link_->server = this;
+  vhost_ = api().create_vhost(context, &info);
+  if (vhost_ == nullptr) {
+    link_->server = nullptr;
+    why = "libwebsockets cannot serve there";
     return false;
   }
-  link_ = link.release();
   return true;
 }
 
 void WebService::shutdown() noexcept {
-  if (context_ == nullptr) return;
+  if (!link_) return;
   for (auto& [id, request] : requests_) {
     if (request->posted) runtime_.remove_user_work();
   }
   requests_.clear();
   for (auto& [id, client] : clients_) drop_queue(client);
   clients_.clear();
-  Link* link = std::exchange(link_, nullptr);
-  link->owner = nullptr;
-  // On a foreign loop lws 4.1 destroys a context in two calls: the first
-  // closes its handles, the second (once their close callbacks ran) frees
-  // the rest. Between them the loop runs without blocking (no Lua runs in
-  // a libuv callback), so that the Loop's destructor finds no lws handle.
-  uv_loop_t* loop = runtime_.loop();
-  api().context_destroy(std::exchange(context_, nullptr));
-  for (int pass = 0; pass < kTeardownPasses && closing_handles(loop) > 0; ++pass) uv_run(loop, UV_RUN_NOWAIT);
-  if (link->alive != nullptr) api().context_destroy(link->alive);
-  for (int pass = 0; pass < kTeardownPasses && link->alive != nullptr; ++pass) uv_run(loop, UV_RUN_NOWAIT);
-  // Else lws finishes later, when the Loop's destructor runs it: its last
-  // callbacks still read the link, which is left to the process's end.
-  if (link->alive == nullptr) delete link;
+  // The vhost goes with the context (LwsContext's exit hook, after this
+  // one): from now on lws's callbacks find no server.
+  if (link_->server == this) link_->server = nullptr;
+  link_.reset();
+  vhost_ = nullptr;
 }
 
 // ---- lws -> us (inside libuv: no Lua here) ---------------------------------
 
 int WebService::callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::size_t len) {
-  auto* link = static_cast<Link*>(api().context_user(api().get_context(wsi)));
-  WebService* self = link != nullptr ? link->owner : nullptr;
+  LwsLink* link = LwsContext::link_of(wsi);
+  auto* self = link != nullptr ? static_cast<WebService*>(link->server) : nullptr;
   auto* session = static_cast<Session*>(user);
   if (self == nullptr || session == nullptr) return api().callback_http_dummy(wsi, reason, user, in, len);
   try {
@@ -287,11 +269,14 @@ int WebService::on_writable(lws* wsi, Session& session) {
       return -1;
     }
     r.head_sent = true;
-    if (total > 0) {
+    // The body follows in the same turn unless the socket is full: one
+    // loop iteration per small answer, not two.
+    if (total > 0 && api().send_pipe_choked(wsi) != 0) {
       api().callback_on_writable(wsi);
       return 0;
     }
-  } else {
+  }
+  if (total > 0) {
     // The bytes before the chunk are padding or already sent: lws may
     // write its framing there (the LWS_PRE contract).
     const std::size_t n = std::min(kWriteChunk, total - r.sent);

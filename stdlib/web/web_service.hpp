@@ -1,7 +1,7 @@
 #pragma once
-// The web server's per-Runtime state (runtime.service<WebService>()): one
-// libwebsockets context that joins the Runtime's uv loop as a foreign loop
-// (LWS_SERVER_OPTION_LIBUV + foreign_loops), serving HTTP/1.1.
+// The web server's per-Runtime state (runtime.service<WebService>()): a
+// listening vhost on the Runtime's libwebsockets context (lws_context.hpp,
+// on the Runtime's uv loop), serving HTTP/1.1.
 //
 // libwebsockets calls us from inside libuv ("fast" callbacks): there we only
 // collect the request (method, path with its query, body up to kMaxBody).
@@ -32,6 +32,7 @@
 #include <unordered_map>
 
 #include "runtime.hpp"
+#include "web/lws_context.hpp"
 
 namespace plua::stdlib::web {
 
@@ -42,7 +43,7 @@ inline constexpr std::size_t kMaxQueued = 1024;
 inline constexpr const char* kJson = "application/json;charset=UTF-8";
 inline constexpr const char* kHtml = "text/html;charset=UTF-8";
 
-class WebService final : public runtime::Service {
+class WebService final : public runtime::Service, private LwsUser {
  public:
   explicit WebService(runtime::Runtime& runtime);
   WebService(const WebService&) = delete;
@@ -53,7 +54,7 @@ class WebService final : public runtime::Service {
   // use", ...) when it cannot; then nothing was started. May throw
   // std::bad_alloc.
   bool listen(const std::string& host, int port, std::string& why);
-  bool listening() const { return context_ != nullptr; }
+  bool listening() const { return vhost_ != nullptr; }
 
   // The Lua handler's answer to request `id` (ignored when its connection is
   // gone meanwhile). May throw std::bad_alloc.
@@ -85,14 +86,6 @@ class WebService final : public runtime::Service {
   struct Session {
     std::uint64_t id;
   };
-  // The context's user pointer: lives until lws has finalized the vhost,
-  // so that callbacks during lws's asynchronous teardown find `owner` null
-  // instead of a destroyed service.
-  struct Link {
-    WebService* owner;
-    lws_context* alive;  // lws writes nullptr here once the context is wholly destroyed
-  };
-
   static int callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::size_t len);
   int on_http(lws* wsi, Session& session, const char* uri, std::size_t len);
   int on_body(Session& session, const char* data, std::size_t len);
@@ -111,14 +104,15 @@ class WebService final : public runtime::Service {
   int deliver(lua_State* L, std::uint64_t id);
   void forget(std::uint64_t id);
   void shutdown() noexcept;
+  void context_closing() noexcept override { shutdown(); }
+  static const lws_protocols* protocols();
 
   runtime::Runtime& runtime_;
-  Link* link_ = nullptr;
-  lws_context* context_ = nullptr;
+  std::shared_ptr<LwsLink> link_;  // set by listen()
+  lws_vhost* vhost_ = nullptr;
   std::unordered_map<std::uint64_t, std::unique_ptr<Request>> requests_;
   std::unordered_map<std::uint64_t, Client> clients_;
   std::uint64_t next_id_ = 1;
-  lws_protocols protocols_[2]{};
 };
 
 }  // namespace plua::stdlib::web

@@ -275,6 +275,8 @@ int new_client(lua_State* L) {
 
 }  // namespace
 
+void add_websocket_classes(lua_State* L);
+
 int open_net(lua_State* L) {
   static const luaL_Reg methods[] = {
       {"request", &client_request},
@@ -289,6 +291,7 @@ int open_net(lua_State* L) {
   lua_pushcfunction(L, &new_client);
   lua_setfield(L, -2, "HTTPClient");
   net::add_socket_classes(L);
+  add_websocket_classes(L);  // web/ws_client_native.cpp
   return 1;
 }
 

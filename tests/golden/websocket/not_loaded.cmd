@@ -1,0 +1,1 @@
+PLUA_LIBWEBSOCKETS=libwebsockets-missing.so.0 "$PLUA" "$SCRIPT"
