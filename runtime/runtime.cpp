@@ -337,7 +337,9 @@ void Runtime::print_stop_summary() {
     places.emplace_back(where, 1);
   });
   const std::size_t sleeping = timers_->sleeping();
-  if (timers == 0 && sleeping == 0 && requests_ == 0) return;
+  std::vector<std::string> open;
+  for (const auto& report : open_reports_) report(open);
+  if (timers == 0 && sleeping == 0 && requests_ == 0 && open.empty()) return;
   std::vector<std::string> parts;
   if (timers > 0) {
     std::string part = fmt::format("{} timer{} pending", timers, timers == 1 ? "" : "s");
@@ -354,6 +356,7 @@ void Runtime::print_stop_summary() {
   }
   if (sleeping > 0) parts.push_back(fmt::format("{} sleeping task{}", sleeping, sleeping == 1 ? "" : "s"));
   if (requests_ > 0) parts.push_back(fmt::format("{} request{} in flight", requests_, requests_ == 1 ? "" : "s"));
+  for (std::string& part : open) parts.push_back(std::move(part));
   std::string text = "stopped with ";
   for (std::size_t i = 0; i < parts.size(); ++i) text += (i > 0 ? " and " : "") + parts[i];
   print_error(text);

@@ -87,6 +87,13 @@ class Runtime {
   }
   std::size_t requests() const { return requests_; }
 
+  // What a room still has open when a stopped run is summed up: `report`
+  // adds phrases ("1 WebSocket connection open") to the summary's parts.
+  // Called only then, while every service is alive.
+  void add_open_report(std::function<void(std::vector<std::string>& parts)> report) {
+    open_reports_.push_back(std::move(report));
+  }
+
   // Work to do before the process ends (flushing log queues): run at normal
   // exit, os.exit, uncaught-error exit and after SIGINT/SIGTERM. C++ hooks
   // here; Lua functions (_PY.on_exit) in a table the state owns, pushed by
@@ -151,6 +158,7 @@ class Runtime {
   uv::Handle<uv_timer_t> run_for_timer_;
   uv::Handle<uv_async_t> keep_alive_;
   std::vector<std::function<void()>> exit_hooks_;
+  std::vector<std::function<void(std::vector<std::string>&)>> open_reports_;
   std::size_t external_work_ = 0;
   std::size_t requests_ = 0;
   std::uint64_t loop_iterations_ = 0;

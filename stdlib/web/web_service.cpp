@@ -1,5 +1,7 @@
 #include "web/web_service.hpp"
 
+#include <fmt/format.h>
+
 #include "web/lws_api.hpp"
 
 #include <arpa/inet.h>
@@ -89,6 +91,11 @@ bool probe(const std::string& host, int port, std::string& why) {
 WebService::WebService(runtime::Runtime& runtime) : runtime_(runtime) {
   // Before the context's own exit hook (LwsContext is made by listen()).
   runtime_.add_exit_hook([this] { shutdown(); });
+  runtime_.add_open_report([this](std::vector<std::string>& parts) {
+    if (!clients_.empty()) {
+      parts.push_back(fmt::format("{} {} client{} connected", clients_.size(), kEventsPath, clients_.size() == 1 ? "" : "s"));
+    }
+  });
 }
 
 WebService::~WebService() { shutdown(); }

@@ -366,6 +366,11 @@ void WsConnection::post(WsEvent::Kind kind, std::string text, bool last) noexcep
 WsClientService::WsClientService(runtime::Runtime& runtime) : runtime_(runtime) {
   runtime.catch_sigpipe();  // a write to a closed connection fails with EPIPE
   runtime.add_exit_hook([this] { shutdown(); });
+  runtime.add_open_report([this](std::vector<std::string>& parts) {
+    std::size_t open = 0;
+    for (const auto& [id, connection] : connections_) open += connection->is_open() ? 1 : 0;
+    if (open > 0) parts.push_back(fmt::format("{} WebSocket connection{} open", open, open == 1 ? "" : "s"));
+  });
 }
 
 WsClientService::~WsClientService() {
