@@ -8,9 +8,10 @@ local json = require("json")
 
 -- The last kRecent lines, as /debugMessages lists them: recent[id] =
 -- { id, timestamp, type, tag, message } for first_id <= id <= last_id.
--- echo = false keeps the lines off stdout; on_line(record), if set, sees
--- every line (the QuickApp test helper uses both).
-local M = { color = false, recent = {}, first_id = 1, last_id = 0, echo = true, on_line = nil }
+-- echo = false keeps the lines off stdout; every function in `listeners`
+-- sees each line's record (the web UI, the QuickApp test helper). A
+-- listener runs inside the logging call: it must not raise.
+local M = { color = false, recent = {}, first_id = 1, last_id = 0, echo = true, listeners = {} }
 local kRecent = 200
 
 local padded = { DEBUG = "DEBUG  ", TRACE = "TRACE  ", WARNING = "WARNING", ERROR = "ERROR  ", INFO = "INFO   " }
@@ -52,7 +53,8 @@ function M.line(level, tag, message)
   local record = { id = id, timestamp = floor(clock.now()), type = level:lower(), tag = tostring(tag),
     message = message }
   M.recent[id] = record
-  if M.on_line then M.on_line(record) end
+  local listeners = M.listeners
+  for i = 1, #listeners do listeners[i](record) end
   if id - M.first_id >= kRecent then
     M.recent[M.first_id] = nil
     M.first_id = M.first_id + 1

@@ -30,7 +30,7 @@ local by_tag = {}    -- log tag -> App
 
 core_clock.run_virtual()
 log.echo = false
-log.on_line = function(record)
+log.listeners[#log.listeners + 1] = function(record)
   local app = by_tag[record.tag]
   if app then app.logs[#app.logs + 1] = { level = record.type, text = record.message, time = record.timestamp } end
 end

@@ -108,6 +108,7 @@ async function start() {
   ws.onclose = () => { status.textContent = "disconnected"; };
   ws.onmessage = (m) => {
     const event = JSON.parse(m.data);
+    if (event.type === "DebugMessageEvent") return;  // a QuickApp's log: its own page shows it
     if (event.id <= last) return;  // already listed from /refreshStates
     last = event.id;
     onEvent(event);

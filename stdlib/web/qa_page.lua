@@ -4,14 +4,21 @@
 -- shapes (a select: onToggled {value}; a multi-select: onToggled
 -- {{value, ...}}), live updates from /api/events (updateView's text,
 -- value, options, selectedItem, selectedItems).
--- DEVICE_ID is replaced by the device's number when served.
+-- Below the UI: the device's properties and the QuickApp's log, both live
+-- (DevicePropertyUpdatedEvent; the server's DebugMessageEvent).
+-- DEVICE_ID is replaced by the device's number when served, QA_TAG by its
+-- log tag as a JSON string.
 return [=[<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>QuickApp DEVICE_ID</title>
 <style>
-body { font-family: sans-serif; margin: 1.5em; max-width: 30em; }
+body { font-family: sans-serif; margin: 1.5em; max-width: 40em; }
+h2 { font-size: 1.1em; margin-top: 1.5em; }
+table { border-collapse: collapse; }
+td { border-bottom: 1px solid #eee; padding: 0.2em 0.6em; font-size: 0.9em; vertical-align: top; }
+#log td { font-family: monospace; }
 .row { margin: 0.6em 0; }
 button { padding: 0.4em 1em; }
 #status { color: #777; font-size: 0.8em; }
@@ -20,10 +27,16 @@ button { padding: 0.4em 1em; }
 <body>
 <h1 id="name">QuickApp DEVICE_ID</h1>
 <div id="ui"></div>
+<h2>Properties</h2>
+<table id="properties"><tbody></tbody></table>
+<h2>Log</h2>
+<table id="log"><tbody></tbody></table>
 <p id="status">connecting</p>
 <script>
 "use strict";
 const id = DEVICE_ID;
+const tag = QA_TAG;
+const kKeptLines = 100;
 const ui = document.getElementById("ui");
 const elements = {};
 
@@ -120,7 +133,49 @@ function render(device) {
   }
 }
 
+function show(value) { return typeof value === "string" ? value : JSON.stringify(value); }
+
+// Scalar properties (tables such as uiCallbacks stay out), sorted by name.
+function setProperty(name, value) {
+  if (value !== null && typeof value === "object") return;
+  let td = document.getElementById("property-" + name);
+  if (!td) {
+    const body = document.querySelector("#properties tbody");
+    const tr = document.createElement("tr");
+    tr.dataset.name = name;
+    const key = document.createElement("td");
+    key.textContent = name;
+    td = document.createElement("td");
+    td.id = "property-" + name;
+    tr.append(key, td);
+    const after = Array.from(body.children).find((r) => r.dataset.name > name);
+    body.insertBefore(tr, after || null);
+  }
+  td.textContent = show(value);
+}
+
+function logLine(line) {
+  const body = document.querySelector("#log tbody");
+  const tr = document.createElement("tr");
+  for (const text of [new Date(line.timestamp * 1000).toLocaleTimeString(), line.type.toUpperCase(), line.message]) {
+    const td = document.createElement("td");
+    td.textContent = text;
+    tr.appendChild(td);
+  }
+  tr.className = "line-" + line.type;
+  body.appendChild(tr);
+  while (body.children.length > kKeptLines) body.removeChild(body.firstChild);
+}
+
 function update(event) {
+  if (event.type === "DebugMessageEvent") {
+    if (event.data.deviceId === id || event.data.tag === tag) logLine(event.data);
+    return;
+  }
+  if (event.type === "DevicePropertyUpdatedEvent" && event.data.id === id) {
+    setProperty(event.data.property, event.data.newValue);
+    return;
+  }
   if (event.type !== "PluginChangedViewEvent" || event.data.deviceId !== id) return;
   const node = elements[event.data.elementName];
   if (!node) return;
@@ -145,13 +200,23 @@ function update(event) {
   }
 }
 
-fetch("/api/devices/" + id).then((r) => r.json()).then((device) => {
+Promise.all([
+  fetch("/api/devices/" + id).then((r) => r.json()),
+  fetch("/api/debugMessages").then((r) => r.json()),
+]).then(([device, messages]) => {
   render(device);
+  for (const [name, value] of Object.entries(device.properties)) setProperty(name, value);
+  for (const line of messages.messages || []) if (line.tag === tag) logLine(line);
+  const lastLogged = messages.nextLast || 0;
   const ws = new WebSocket("ws://" + location.host + "/api/events");
   const status = document.getElementById("status");
   ws.onopen = () => { status.textContent = "live"; };
   ws.onclose = () => { status.textContent = "disconnected"; };
-  ws.onmessage = (m) => update(JSON.parse(m.data));
+  ws.onmessage = (m) => {
+    const event = JSON.parse(m.data);
+    if (event.type === "DebugMessageEvent" && event.data.id <= lastLogged) return;  // listed already
+    update(event);
+  };
 });
 </script>
 </body>

@@ -29,7 +29,10 @@ local function answer(method, path, body)
     if not (id and require("plua.fibaro.model").devices[id]) then
       return error_body("NotFound", "no such QuickApp: " .. page), 404
     end
-    return require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)), 200, "html"
+    local qa = require("plua.fibaro.model").quickapps[id]
+    local tag = json.encode(qa and rawget(qa.env, "__TAG") or "")
+    local page = require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)):gsub("QA_TAG", function() return tag end)
+    return page, 200, "html"
   end
   if path ~= "/api" and path:sub(1, 5) ~= "/api/" and path:sub(1, 5) ~= "/api?" then
     return error_body("NotFound", "no such page: " .. path), 404
@@ -71,6 +74,19 @@ function M.serve(host, port)
   model.on_emit[#model.on_emit + 1] = function(event)
     if native.clients() == 0 then return end
     local ok, text = pcall(json.encode, event)
+    if ok then native.broadcast(text) end
+  end
+  -- Log lines too, for the pages (not an HC3 event: RefreshStateSubscriber
+  -- and /refreshStates never see them), with the QuickApp that logged.
+  local log = require("plua.fibaro.log")
+  log.listeners[#log.listeners + 1] = function(record)
+    if native.clients() == 0 then return end
+    local line = { id = record.id, timestamp = record.timestamp, type = record.type, tag = record.tag,
+      message = record.message }
+    for id, qa in pairs(model.quickapps) do
+      if rawget(qa.env, "__TAG") == record.tag then line.deviceId = id end
+    end
+    local ok, text = pcall(json.encode, { type = "DebugMessageEvent", data = line, created = record.timestamp })
     if ok then native.broadcast(text) end
   end
   if host ~= "127.0.0.1" and host ~= "::1" and host:sub(1, 4) ~= "127." then

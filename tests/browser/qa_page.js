@@ -25,8 +25,15 @@ async function main(url, shot) {
       await page.waitForSelector(`#lbl:text('${want}')`);
       console.log("label:", await page.textContent("#lbl"));
     };
+    console.log("property value:", await page.textContent("#property-value"));
+    console.log("log:", (await page.locator("#log tbody tr").first().locator("td").allTextContents()).slice(1).join(" | "));
     await page.click("#b1");
     await label("Pressed");
+    // the press's log line and property change reach the page live
+    await page.waitForSelector("#log td:text('pressed 1 time')");
+    await page.waitForSelector("#property-value:text('true')");
+    console.log("log:", (await page.locator("#log tbody tr").last().locator("td").allTextContents()).slice(1).join(" | "));
+    console.log("property value:", await page.textContent("#property-value"));
     await page.locator("#s1").fill("42");
     await page.locator("#s1").dispatchEvent("change");
     await label("Level 42");

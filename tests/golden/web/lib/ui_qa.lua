@@ -8,7 +8,12 @@
 --%%u:{select="mode",text="Mode",onToggled="mode",value="eco",options={{type="option",text="Comfort",value="comfort"},{type="option",text="Eco",value="eco"}}}
 --%%u:{multi="days",text="Days",onToggled="days",values={"mon"},options={{type="option",text="Monday",value="mon"},{type="option",text="Tuesday",value="tue"},{type="option",text="Wednesday",value="wed"}}}
 -- A UI for the browser page; runs until the global variable "stop" is set.
-function QuickApp:press() self:updateView("lbl", "text", "Pressed") end
+function QuickApp:press()
+  self.presses = (self.presses or 0) + 1
+  self:updateView("lbl", "text", "Pressed")
+  self:debug("pressed", self.presses, "time")
+  self:updateProperty("value", true)
+end
 function QuickApp:level(event) self:updateView("lbl", "text", "Level " .. tostring(event.values[1])) end
 function QuickApp:power(event) self:updateView("lbl", "text", "Power " .. tostring(event.values[1])) end
 -- The HC3's shapes: a select's value, a multi-select's list of values.
