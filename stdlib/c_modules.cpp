@@ -8,6 +8,7 @@ int open_json(lua_State* L);
 int open_net(lua_State* L);
 int open_fibaro_tasks(lua_State* L);
 int open_fibaro_objects(lua_State* L);
+int open_fibaro_copy(lua_State* L);
 int open_mqtt_native(lua_State* L);
 int open_web_native(lua_State* L);
 int open_websocket_native(lua_State* L);
@@ -22,6 +23,7 @@ std::span<const runtime::BundledCModule> bundled_c_modules() {
       {"plua.net", &open_net},
       {"plua.fibaro.tasks", &open_fibaro_tasks},
       {"plua.fibaro.objects", &open_fibaro_objects},
+      {"plua.fibaro.copy", &open_fibaro_copy},
       {"plua.fibaro.headers", &fibaro::open_fibaro_headers},
       {"plua.mqtt.native", &open_mqtt_native},
       {"plua.web.native", &open_web_native},

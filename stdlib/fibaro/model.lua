@@ -34,15 +34,9 @@ M.sections = { { id = kRoom, name = "Default Section", sortOrder = 1 } }
 local function now() return math.floor(clock.now()) end
 
 -- A deep copy, so that what api.* returns cannot change the model.
-local function copy(v, seen)
-  if type(v) ~= "table" then return v end
-  seen = seen or {}
-  if seen[v] then return seen[v] end
-  local out = {}
-  seen[v] = out
-  for k, x in pairs(v) do out[copy(k, seen)] = copy(x, seen) end
-  return out
-end
+-- A deep copy (shared and cyclic tables stay shared and cyclic; no
+-- metatables): every GET answers one, so it is C (copy.cpp).
+local copy = require("plua.fibaro.copy")
 M.copy = copy
 
 local device_types = require("plua.fibaro.device_types")

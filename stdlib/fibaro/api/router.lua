@@ -7,11 +7,39 @@ local json = require("json")
 local model = require("plua.fibaro.model")
 
 local M = {}
-local routes = {} -- { method, anchored pattern, handler(captures, data, query), has_captures }
+-- Routes in registration order, { method, anchored pattern, handler(captures,
+-- data, query), has_captures }, kept per first path segment: a path is
+-- tried only against the routes of its own first segment ("/devices/12"
+-- against those of "devices") and those whose first segment is a pattern.
+local by_segment = {}  -- literal first segment -> routes, in order
+local any_segment = {} -- routes whose first segment is not a literal
+
+local function literal_segment(pattern)
+  local segment, rest = pattern:match("^/([%w_]+)(.*)$")
+  if segment and (rest == "" or rest:sub(1, 1) == "/") then return segment end
+  return nil
+end
 
 -- handler(captures, data, query) -> body, status
 function M.route(method, pattern, handler)
-  routes[#routes + 1] = { method, "^" .. pattern .. "$", handler, pattern:find("%(") ~= nil }
+  local r = { method, "^" .. pattern .. "$", handler, pattern:find("%(") ~= nil }
+  local segment = literal_segment(pattern)
+  if segment then
+    local list = by_segment[segment]
+    if not list then
+      list = {}
+      for i, g in ipairs(any_segment) do list[i] = g end -- those registered before, in order
+      by_segment[segment] = list
+    end
+    list[#list + 1] = r
+  else
+    any_segment[#any_segment + 1] = r
+    for _, list in pairs(by_segment) do list[#list + 1] = r end
+  end
+end
+
+local function candidates(clean)
+  return by_segment[clean:match("^/([^/]+)")] or any_segment
 end
 
 function M.error(status, reason, message)
@@ -82,12 +110,10 @@ function M.dispatch(method, path, data)
   if clean == "/api" then clean = "" end
   local query = parse_query(q)
   local other_method = false
-  for _, r in ipairs(routes) do
-    local captures = { clean:match(r[2]) }
-    if captures[1] ~= nil then
+  for _, r in ipairs(candidates(clean)) do
+    if clean:find(r[2]) then
       if r[1] == method then
-        if not r[4] then captures = {} end
-        return r[3](captures, data, query)
+        return r[3](r[4] and { clean:match(r[2]) } or {}, data, query)
       end
       other_method = true
     end
