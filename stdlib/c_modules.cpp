@@ -10,6 +10,9 @@ int open_fibaro_tasks(lua_State* L);
 int open_fibaro_objects(lua_State* L);
 int open_mqtt_native(lua_State* L);
 int open_web_native(lua_State* L);
+namespace fibaro {
+int open_fibaro_headers(lua_State* L);
+}
 
 std::span<const runtime::BundledCModule> bundled_c_modules() {
   static const runtime::BundledCModule modules[] = {
@@ -20,6 +23,7 @@ std::span<const runtime::BundledCModule> bundled_c_modules() {
       {"plua.fibaro.objects", &open_fibaro_objects},
       {"plua.mqtt.native", &open_mqtt_native},
       {"plua.web.native", &open_web_native},
+      {"plua.fibaro.headers", &fibaro::open_fibaro_headers},
   };
   return modules;
 }

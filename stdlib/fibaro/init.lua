@@ -15,6 +15,7 @@ local json = require("json")
 local args = require("plua.args")
 local quickapps = require("plua.fibaro.quickapps")
 local tasks = require("plua.fibaro.tasks")
+local online = require("plua.fibaro.online")
 
 local M = {}
 local main, others = nil, {}
@@ -72,6 +73,9 @@ function M.setup(config)
   model.latitude, model.longitude = config.latitude or model.latitude, config.longitude or model.longitude
   model.add_controller()
   local state = config.state and model.load(config.state)
+  if config.fqa then -- plua --fibaro app.fqa: the document is the main QuickApp
+    for key, value in pairs(quickapps.fqa_config(config.fqa)) do config[key] = value end
+  end
   local configs = { config }
   for _, other in ipairs(config.others or {}) do
     configs[#configs + 1] = other.fqa and quickapps.fqa_config(other.fqa) or other
@@ -79,14 +83,17 @@ function M.setup(config)
   local ids = assign_ids(configs)
   model.main_id = ids[1]
   if config.debug then model.trace = function(text) log.line("INFO", "PLUA", text) end end
+  online.setup(config)
   install_shared()
   for i, c in ipairs(configs) do
     local qa = quickapps.build(c, ids[i], state)
     if i == 1 then main = qa else others[#others + 1] = qa end
-    if model.trace then model.trace(("device %d '%s' (%s) created offline"):format(qa.id, qa.name, c.type)) end
+    if model.trace then
+      model.trace(("device %d '%s' (%s) created %s"):format(qa.id, qa.name, c.type, online.enabled and "locally" or "offline"))
+    end
   end
   -- the main QuickApp's `file` headers are loaded (checked) now, as before
-  main.header_chunks = quickapps.chunks(main, true)
+  main.header_chunks = quickapps.chunks(main, not config.fqa)
 end
 
 -- The main QuickApp's environment (the main script's _ENV).

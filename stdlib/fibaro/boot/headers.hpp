@@ -34,6 +34,10 @@ struct HeaderVar {
 struct Headers {
   int lines = 0;  // header lines seen
   std::optional<std::string> name, state, time, uid, manufacturer, model, role, description;
+  // A real HC3: proxy (the name of the proxy QuickApp there), project (the
+  // id there of the QuickApp this file is; .project files say it too).
+  std::optional<std::string> proxy;
+  std::optional<double> project;
   std::optional<double> id, latitude, longitude;
   std::optional<bool> offline, debug, full_lua;
   // The HC3 API server: api_port, api_host, api (false: no server).
