@@ -19,6 +19,7 @@ local online = require("plua.fibaro.online")
 
 local M = {}
 local main, others = nil, {}
+local main_config
 
 -- What every QuickApp shares: the controller's API and the libraries.
 local function install_shared()
@@ -87,7 +88,7 @@ function M.setup(config)
   install_shared()
   for i, c in ipairs(configs) do
     local qa = quickapps.build(c, ids[i], state)
-    if i == 1 then main = qa else others[#others + 1] = qa end
+    if i == 1 then main, main_config = qa, c else others[#others + 1] = qa end
     if model.trace then
       model.trace(("device %d '%s' (%s) created %s"):format(qa.id, qa.name, c.type, online.enabled and "locally" or "offline"))
     end
@@ -101,6 +102,8 @@ function M.environment() return main.env end
 
 -- The `file` headers' chunks, in header order, before the main file.
 function M.run_files()
+  -- --%%proxy:NAME: installed on the HC3 before the QuickApp starts
+  if main_config.proxy then require("plua.fibaro.proxy").install(main, main_config) end
   for _, chunk in ipairs(main.header_chunks) do chunk() end
 end
 

@@ -116,6 +116,11 @@ def route(method, parts, query, body):
             return error(404, "NotFound", "Device not found")
         if n == 2 and method == "GET":
             return 200, device
+        if n == 2 and method == "DELETE":
+            del DEVICES[device["id"]]
+            FILES.pop(device["id"], None)
+            emit("DeviceRemovedEvent", {"id": device["id"]})
+            return 200, None
         if n == 2 and method == "PUT":
             for k, v in (body.get("properties") or {}).items():
                 set_property(device, k, v)

@@ -51,6 +51,12 @@ bool ends_with(std::string_view s, std::string_view end) {
 void push_config(lua_State* L, const Plan& plan) {
   push_quickapp(L, plan.headers, plan.main_file, plan.default_name);
   if (plan.main_fqa) set_string(L, "fqa", plan.main_file);
+  if (plan.api) {
+    // where the API server listens (a --%%proxy forwards to it)
+    set_string(L, "api_host", plan.api_host);
+    lua_pushinteger(L, plan.api_port);
+    lua_setfield(L, -2, "api_port");
+  }
   if (plan.offline) {
     lua_pushboolean(L, 1);
     lua_setfield(L, -2, "offline");
@@ -143,6 +149,7 @@ void push_quickapp(lua_State* L, const Headers& h, const std::string& file, cons
   lua_pushboolean(L, h.offline.value_or(false));
   lua_setfield(L, -2, "offline");
   set_optional(L, "proxy", h.proxy);
+  set_optional(L, "proxy_url", h.proxy_url);
   set_optional(L, "project", h.project);
   if (h.interfaces) {
     push_literal(L, *h.interfaces);

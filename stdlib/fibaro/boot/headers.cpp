@@ -187,6 +187,13 @@ bool apply(Context c, Headers& out) {
   }
   if (key == "offline") return boolean(out.offline);
   if (key == "proxy") return text(out.proxy);
+  if (key == "proxy_url") {
+    if (value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0) {
+      return c.fail("the URL the HC3 reaches plua's API server at (http://192.168.1.20:8080)");
+    }
+    out.proxy_url = std::string(value);
+    return true;
+  }
   if (key == "project") {
     double d = 0;
     if (!parse_number(value, d) || d < 1 || std::floor(d) != d) return c.fail("a positive integer (the QuickApp's id on the HC3)");
