@@ -6,10 +6,13 @@
 -- request runs, other tasks and timers go on. The password and PIN never
 -- appear in what this module says: every message goes through mask().
 local json = require("json")
+local args = require("plua.args")
 local tasks = require("plua.fibaro.tasks")
 local header_env = require("plua.fibaro.header_env")
 
-local M = { timeout = 10000 }
+-- A request the HC3 has not answered after `timeout` ms fails
+-- (PLUA_HC3_TIMEOUT, ms, for a slow box or a test).
+local M = { timeout = math.tointeger(tonumber(os.getenv("PLUA_HC3_TIMEOUT") or "")) or 10000 }
 
 local b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 local function base64(s)
@@ -77,11 +80,12 @@ end
 
 -- Runs start(done) and waits until done(...) is called (by a callback
 -- that runs later as a task); returns what done got. The caller is
--- suspended meanwhile. Raises when the caller cannot be suspended.
+-- suspended meanwhile. Raises (at the script's line) when the caller
+-- cannot be suspended; `what` names the request.
 function M.await(what, start)
   if not coroutine.isyieldable() then
-    error(("%s: cannot wait for the HC3 here (called across a C boundary, e.g. in a metamethod or a "
-      .. "table.sort comparator); call it from a task or use setTimeout"):format(what), 0)
+    args.raise(("%s: cannot wait for the HC3's answer here (called across a C boundary, e.g. in a metamethod "
+      .. "or a table.sort comparator); call it from a task or use setTimeout"):format(what))
   end
   local waiter, result = {}, nil
   start(function(...)
@@ -128,7 +132,7 @@ function M.request(method, path, data, pin)
     body = type(data) == "string" and data or json.encode(data)
     headers["Content-Type"] = "application/json"
   end
-  local response, err = M.await("api.hc3." .. method:lower(), function(done)
+  local response, err = M.await(M.mask(method .. " " .. url), function(done)
     http():request(url, { options = { method = method, headers = headers, data = body, timeout = M.timeout },
       success = function(r) done(r) end,
       error = function(message) done(nil, message) end })

@@ -113,8 +113,14 @@ local function call_one(id, action, ...)
   check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
   if online.remote(id) then -- the HC3's device: its action, as its own task
     local packed = table.pack(...)
+    local env = require("plua.fibaro.environment")
+    local tag = env.tag_of(env.calling_quickapp()) -- the caller's, for the warning
     tasks.post(function()
-      api().post(("/devices/%d/action/%s"):format(id, action), { args = { table.unpack(packed, 1, packed.n) } })
+      local _, status = api().post(("/devices/%d/action/%s"):format(id, action),
+        { args = { table.unpack(packed, 1, packed.n) } })
+      if status == 404 then
+        log.write("WARNING", tag, ("fibaro.call(%d, '%s'): the HC3 has no device %d"):format(id, action, id))
+      end
     end, "action")
     return
   end

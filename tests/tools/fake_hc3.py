@@ -11,7 +11,8 @@ once the server accepts connections. Runs until killed. Without auth
 (test only): GET /__fake/log lists the requests seen ("METHOD PATH", with
 " +pin" when the PIN header came), POST /__fake/emit {type, data} adds an
 event, POST /__fake/set {id, property, value} changes a device property
-(an event too), as the HC3's own devices would.
+(an event too), as the HC3's own devices would, POST /__fake/hang
+{seconds} makes every later API request wait that long (a slow HC3).
 """
 import argparse
 import base64
@@ -25,6 +26,7 @@ LOCK = threading.Condition()
 LOG = []
 EVENTS = []
 LAST = [0]
+HANG = [0.0]  # seconds every API request waits before its answer (POST /__fake/hang)
 
 DEVICES = {
     1: {"id": 1, "name": "zwave", "type": "com.fibaro.zwavePrimaryController", "roomID": 0, "parentId": 0,
@@ -284,6 +286,9 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/__fake/emit":
             emit(body["type"], body.get("data", {}))
             return self.answer(200, {})
+        if url.path == "/__fake/hang":
+            HANG[0] = float(body.get("seconds", 0))
+            return self.answer(200, {})
         if url.path == "/__fake/set":
             with LOCK:
                 set_property(DEVICES[body["id"]], body["property"], body["value"])
@@ -294,6 +299,8 @@ class Handler(BaseHTTPRequestHandler):
         want = "Basic " + base64.b64encode(f"{ARGS.user}:{ARGS.password}".encode()).decode()
         if self.headers.get("Authorization") != want:
             return self.answer(401, {"type": "ERROR", "reason": "Unauthorized", "message": "Access denied"})
+        if HANG[0] > 0:
+            time.sleep(HANG[0])
         if not url.path.startswith("/api/"):
             return self.answer(404, {"type": "ERROR", "reason": "NotFound", "message": "no such resource"})
         parts = [p for p in url.path[len("/api/"):].split("/") if p]
