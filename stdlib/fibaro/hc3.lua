@@ -129,7 +129,10 @@ function M.request(method, path, data, pin)
   if pin and c.pin then headers["Fibaro-User-PIN"] = c.pin end
   local body
   if data ~= nil then
-    body = type(data) == "string" and data or json.encode(data)
+    local ok, encoded = true, data
+    if type(data) ~= "string" then ok, encoded = pcall(json.encode, data) end
+    if not ok then return nil, 400, ("HC3 %s %s: the body is not JSON: %s"):format(method, M.mask(url), encoded), "400" end
+    body = encoded
     headers["Content-Type"] = "application/json"
   end
   local response, err = M.await(M.mask(method .. " " .. url), function(done)

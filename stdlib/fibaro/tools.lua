@@ -212,13 +212,12 @@ function M.diagnostic(version)
     return
   end
   say("mode: online unless -o/--offline or --%%%%offline:true")
-  local info, status, why = hc3.request("GET", "/settings/info")
+  local info, _, why = hc3.request("GET", "/settings/info")
   if not info then
     io.stderr:write("plua: --diagnostic: ", why, "\n")
     os.exit(1)
   end
   say("HC3: %s, serial %s, software %s", tostring(info.hcName), tostring(info.serialNumber), tostring(info.softVersion))
-  local _ = status
 end
 
 -- Runs tool `name` with `args`; exits 1 on failure.
