@@ -16,6 +16,7 @@ echo 'HC3_USER=nobody' >.env
 step "./.env wins over ~/.env" "$PLUA" -t list rooms
 rm .env
 step "-o: offline with credentials" "$PLUA" -o --header debug:true "$OLDPWD/lib/failing_qa.lua"
+step "--%%offline:true: offline with credentials" "$PLUA" --header offline:true "$OLDPWD/lib/failing_qa.lua"
 step "online, with the debug trace" "$PLUA" --header debug:true "$OLDPWD/lib/failing_qa.lua"
 rm "$HOME/.env"
 step "no credentials: offline" "$PLUA" --diagnostic
