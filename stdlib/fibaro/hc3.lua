@@ -124,8 +124,11 @@ function M.request(method, path, data, pin)
   end
   local c = M.credentials()
   local url = M.url_of(path)
+  -- Connection: close: a reused keep-alive connection can stall libcurl's
+  -- multi_socket loop until its timeout when the answer comes at once
+  -- (seen with plua's API server running); a new connection does not.
   local headers = { Authorization = "Basic " .. base64(c.user .. ":" .. c.password), Accept = "application/json",
-    ["X-Fibaro-Version"] = "2" }
+    ["X-Fibaro-Version"] = "2", Connection = "close" }
   if pin and c.pin then headers["Fibaro-User-PIN"] = c.pin end
   local body
   if data ~= nil then

@@ -269,6 +269,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("WWW-Authenticate", 'Basic realm="HC3"')
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        if self.close_connection:  # the client asked (Connection: close): say so, as real servers do
+            self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(data)
 
