@@ -112,11 +112,22 @@ local function failure(method, url, status, message)
   return M.mask(("HC3 %s %s: %s"):format(method, url, message))
 end
 
+-- The HC3's restricted calls, which want the user's PIN: running scenes,
+-- arming the alarm, changing the profile, a QuickApp's interfaces.
+local restricted = { "^/api/scenes/%d+/execute", "^/api/scenes/%d+/kill", "^/api/alarms/v1/partitions.*/actions/",
+  "^/api/profiles/activeProfile/", "^/api/plugins/interfaces" }
+local function is_restricted(path)
+  for _, pattern in ipairs(restricted) do
+    if path:find(pattern) then return true end
+  end
+  return false
+end
+
 -- (method, path [, data [, pin]]) -> body, status, or nil, status, why,
 -- kind (what failed, without the URL: "401", "404", "no answer: ...").
 -- data is a table (sent as JSON) or a JSON text; `pin` sends the PIN
--- header for the HC3's restricted calls. status is 0 when the HC3 gave no
--- answer (refused, timed out, no credentials).
+-- header (the restricted calls above get it anyway). status is 0 when
+-- the HC3 gave no answer (refused, timed out, no credentials).
 function M.request(method, path, data, pin)
   if not M.configured() then
     local why = "no HC3 configured: set HC3_URL, HC3_USER and HC3_PASSWORD (environment, ./.env or ~/.env)"
@@ -129,7 +140,7 @@ function M.request(method, path, data, pin)
   -- (seen with plua's API server running); a new connection does not.
   local headers = { Authorization = "Basic " .. base64(c.user .. ":" .. c.password), Accept = "application/json",
     ["X-Fibaro-Version"] = "2", Connection = "close" }
-  if pin and c.pin then headers["Fibaro-User-PIN"] = c.pin end
+  if c.pin and (pin or is_restricted(url:sub(#c.url + 1))) then headers["Fibaro-User-PIN"] = c.pin end
   local body
   if data ~= nil then
     local ok, encoded = true, data
