@@ -48,8 +48,7 @@ local function lua_literal(v)
     return text:find("[%.eE]") and text or text .. ".0"
   end
   if t == "boolean" then return tostring(v) end
-  if v == json.null then return "json.null" end
-  if t ~= "table" then return "nil" end
+  if t ~= "table" then return "nil" end -- json.null too: a header cannot say it
   local parts = {}
   if is_sequence(v) then
     for i, e in ipairs(v) do parts[i] = lua_literal(e) end

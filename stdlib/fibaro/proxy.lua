@@ -50,21 +50,29 @@ local function urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return ("%%%02X"):format(c:byte()) end))
 end
 
--- The UI the proxy shows: the QuickApp's own, packed from its headers
--- (or its .fqa's initial properties).
-local function ui_of(config)
+-- The UI the proxy shows: the QuickApp's own, from its `u` headers (or
+-- its .fqa's initial properties); its interfaces: the device's.
+local function ui_of(qa, config)
+  local interfaces = {}
+  for _, name in ipairs(qa.device.interfaces or {}) do interfaces[#interfaces + 1] = name end
   if config.fqa then
     local f = io.open(config.fqa, "rb")
     local ok, doc = pcall(json.decode, f and f:read("a") or "")
     if f then f:close() end
-    return ok and type(doc) == "table" and doc.initialProperties or {}, ok and doc.initialInterfaces or {}
+    return ok and type(doc) == "table" and type(doc.initialProperties) == "table" and doc.initialProperties or {},
+      interfaces
   end
-  local doc, why = require("plua.fibaro.fqa").pack(config.file)
-  if not doc then
-    warn("proxy: " .. why)
-    return {}, {}
+  local ok, rows = pcall(function()
+    local list = {}
+    for i, u in ipairs(config.ui or {}) do list[i] = require("plua.fibaro.quickapps").literal(u, "u") end
+    return list
+  end)
+  if not ok then
+    warn("proxy: " .. tostring(rows))
+    rows = {}
   end
-  return doc.initialProperties, doc.initialInterfaces
+  local callbacks, layout, view = require("plua.fibaro.fqa").compile_ui(rows)
+  return { uiCallbacks = callbacks, viewLayout = layout, uiView = view }, interfaces
 end
 
 -- One worker sends the mirrored changes in the order they were made.
@@ -116,7 +124,7 @@ function M.install(qa, config)
     url = ("http://%s:%d"):format(host, config.api_port)
   end
   url = url:gsub("/+$", "")
-  local props, interfaces = ui_of(config)
+  local props, interfaces = ui_of(qa, config)
   local content = code:format(url, qa.id)
   local main = { name = "main", type = "lua", isMain = true, isOpen = false, content = content }
   local view = { viewLayout = props.viewLayout, uiView = props.uiView, uiCallbacks = props.uiCallbacks }
@@ -136,6 +144,18 @@ function M.install(qa, config)
     local _, s1 = online.request("PUT", ("/quickApp/%d/files/main"):format(id), main)
     local _, s2 = online.request("PUT", "/devices/" .. id, { properties = view })
     if s1 >= 300 or s2 >= 300 then return warn(("proxy '%s' could not be updated on the HC3: no proxy"):format(name)) end
+    -- the QuickApp's interfaces, as it has them now
+    local want, have, add, remove = {}, {}, {}, {}
+    for _, i in ipairs(interfaces or {}) do want[i] = true end
+    for _, i in ipairs(existing.interfaces or {}) do have[i] = true end
+    for i in pairs(want) do if not have[i] and i ~= "quickApp" then add[#add + 1] = i end end
+    for i in pairs(have) do if not want[i] and i ~= "quickApp" then remove[#remove + 1] = i end end
+    table.sort(add)
+    table.sort(remove)
+    if #add > 0 then online.request("POST", "/plugins/interfaces", { action = "add", deviceId = id, interfaces = add }) end
+    if #remove > 0 then
+      online.request("POST", "/plugins/interfaces", { action = "delete", deviceId = id, interfaces = remove })
+    end
   else
     local props_of = { quickAppVariables = json.initArray({}) }
     for k, v in pairs(view) do props_of[k] = v end

@@ -37,9 +37,11 @@ print([c["callback"] for c in p["uiCallbacks"]], [[c["name"] for c in r["compone
 plua_log() { fake_log | grep -v "^GET /api/quickApp/1000/files/main$"; }
 plua_log
 seen=$(plua_log | wc -l)
-echo "--- a second run updates the proxy:"
-"$PLUA" --api-port "$API_PORT" --header "proxy_url:http://127.0.0.1:$API_PORT" --header "var:stay=false" "$lib/proxy_qa.lua" 2>&1 | hc3_mask | sed "s/:$API_PORT/:API_PORT/g"
+echo "--- a second run updates the proxy (its code, UI and interfaces):"
+"$PLUA" --api-port "$API_PORT" --header "proxy_url:http://127.0.0.1:$API_PORT" --header "var:stay=false" \
+  --header 'interfaces:{"energy"}' "$lib/proxy_qa.lua" 2>&1 | hc3_mask | sed "s/:$API_PORT/:API_PORT/g"
 plua_log | tail -n +$((seen + 1))
+curl -s -u "admin:$HC3_SECRET" "$HC3_BASE/api/devices/1000" | python3 -c 'import json,sys; print(json.load(sys.stdin)["interfaces"])' 
 echo "--- offline there is no proxy:"
 "$PLUA" -o --api-port "$API_PORT" --header "var:stay=false" "$lib/proxy_qa.lua" 2>&1 | hc3_mask
 check_no_secret "$TEST_TMP/qa"
