@@ -33,6 +33,7 @@ sed -i 's/^--%%var:count=43/--%%var:count=44/' dl/Tool_QA_1000.lua
 run -t updateQA dl/Tool_QA_1000.lua nq
 curl -s -u "admin:$HC3_SECRET" "$HC3_BASE/api/devices/1000" | python3 -c 'import json,sys; d=json.load(sys.stdin); print([v for v in d["properties"]["quickAppVariables"] if v["name"]=="count"])'
 fake_log | grep interfaces
+run -t uploadQA a.fqa
 run -t list quickapps
 run -t list devices
 run -t help
