@@ -71,7 +71,7 @@ local function ui_of(qa, config)
     warn("proxy: " .. tostring(rows))
     rows = {}
   end
-  local callbacks, layout, view = require("plua.fibaro.fqa").compile_ui(rows)
+  local callbacks, layout, view = require("plua.fibaro.ui_layout").compile(rows)
   return { uiCallbacks = callbacks, viewLayout = layout, uiView = view }, interfaces
 end
 
