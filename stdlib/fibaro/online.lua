@@ -10,6 +10,7 @@
 local model = require("plua.fibaro.model")
 local hc3 = require("plua.fibaro.hc3")
 local log = require("plua.fibaro.log")
+local router = require("plua.fibaro.api.router")
 
 local M = { enabled = false }
 
@@ -47,21 +48,10 @@ function M.request(method, path, data, pin)
   return body, status
 end
 
-local function query_of(q)
-  local out = {}
-  for pair in (q or ""):gmatch("[^&]+") do
-    local k, v = pair:match("^([^=]*)=?(.*)$")
-    out[k] = v
-  end
-  return out
-end
-
 -- Does (method, path, data) stay in the local model? The run's own
 -- devices, their plugin calls, files and variables, and plua's own log.
 local function stays_local(path, data)
-  local clean, q = path:match("^([^?]*)%??(.*)$")
-  clean = clean:gsub("^/api/", "/"):gsub("/+$", "")
-  local query = query_of(q)
+  local clean, query = router.split(path)
   local id = clean:match("^/devices/(-?%d+)") or clean:match("^/plugins/(%d+)/")
     or clean:match("^/plugins/removeChildDevice/(%d+)") or clean:match("^/quickApp/(%d+)/")
     or clean:match("^/quickApp/export/(%d+)")
@@ -79,8 +69,7 @@ end
 function M.route(method, path, data, dispatch)
   local table_data = type(data) == "table" and data or {}
   if stays_local(path, table_data) then return nil end
-  local clean = path:match("^([^?]*)"):gsub("^/api/", "/"):gsub("/+$", "")
-  if method == "GET" and clean == "/devices" then
+  if method == "GET" and router.split(path) == "/devices" then
     local remote, status = M.request(method, path)
     if not remote then return nil, status, true end
     local seen, list = {}, {}
