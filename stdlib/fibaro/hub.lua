@@ -421,7 +421,8 @@ function fibaro.alert(kind, ids, text)
   check(type(text) == "string", 3, "alert", "notification text expected, got " .. type(text))
   local shown = {}
   for i, id in ipairs(ids) do shown[i] = tostring(id) end
-  log.write("INFO", "ALERT", ("%s to [%s]: %s (offline, not sent)"):format(kind, table.concat(shown, ","), text))
+  local why = online.enabled and "not sent: plua does not send the HC3's alerts" or "offline, not sent"
+  log.write("INFO", "ALERT", ("%s to [%s]: %s (%s)"):format(kind, table.concat(shown, ","), text, why))
 end
 
 -- fibaro.scene("execute"|"kill", {ids}): scenes run on the box's scene
