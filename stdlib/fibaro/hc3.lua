@@ -35,7 +35,9 @@ function M.credentials()
   if creds == nil then
     local get = header_env.getenv
     local url = get("HC3_URL")
-    creds = { url = url and (url:gsub("/+$", "")), user = get("HC3_USER"), password = get("HC3_PASSWORD"),
+    -- "http://192.168.1.57/" or ".../api": the paths add /api themselves
+    if url then url = url:gsub("/+$", ""):gsub("/api$", "") end
+    creds = { url = url, user = get("HC3_USER"), password = get("HC3_PASSWORD"),
       pin = get("HC3_PIN") }
   end
   return creds

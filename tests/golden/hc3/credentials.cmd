@@ -11,6 +11,7 @@ step "./.env" "$PLUA" -t list globals
 step "--diagnostic" "$PLUA" --diagnostic
 mv .env "$HOME/.env"
 step "~/.env" "$PLUA" -t list rooms
+step "HC3_URL may end in /api/" env HC3_URL="$HC3_BASE/api/" "$PLUA" -t list rooms
 step "the environment wins over ~/.env" env HC3_PASSWORD=wrong-one "$PLUA" -t list rooms
 echo 'HC3_USER=nobody' >.env
 step "./.env wins over ~/.env" "$PLUA" -t list rooms
