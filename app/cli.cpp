@@ -42,8 +42,12 @@ constexpr std::string_view kUsage =
     "  --debugger [HOST:]PORT  connect to a MobDebug IDE (default 127.0.0.1:8172);\n"
     "                  --nodebugger: do not (PLua's flag)\n"
     "  --version       show version information and exit\n"
-    "  PLua's -o/--offline, --nogreet, --loglevel L, --desktop, -a/--args A, --telnet,\n"
-    "  --telnet-port N, --init-qa, --diagnostic, -t/--tool T are accepted\n"
+    "  -t, --tool T ARGS  run HC3 tool T (uploadQA, downloadQA, updateFile, updateQA,\n"
+    "                  pack, unpack, list; -t help lists them); the rest are its arguments\n"
+    "  -o, --offline   no real HC3 even with HC3_URL/HC3_USER/HC3_PASSWORD set\n"
+    "  --diagnostic    plua's version and configuration, and the HC3's identity\n"
+    "  PLua's --nogreet, --loglevel L, --desktop, -a/--args A, --telnet,\n"
+    "  --telnet-port N, --init-qa are accepted\n"
     "  -h, --help      show this help and exit\n";
 
 // PLUA_DEBUG_QUEUE=1 does what --debug-queue does.
@@ -78,7 +82,6 @@ struct PluaOption {
   const char* note;  // nullptr: nothing to say
 };
 constexpr PluaOption kPluaOptions[] = {
-    {"--offline", false, nullptr},  // offline is the only mode
     {"--nogreet", false, nullptr},  // plua does not greet
     {"--loglevel", true, "--loglevel is PLua's own log level: plua has none to set (ignored)"},
     {"--desktop", false, "--desktop is ignored: plua has no desktop window (the QuickApp page is /qa/ID)"},
@@ -105,6 +108,23 @@ std::optional<double> whole_word_number(std::string_view text) {
   const double value = std::strtod(copy.c_str(), &end);
   if (copy.empty() || end == nullptr || *end != '\0') return std::nullopt;
   return value;
+}
+
+// `text` as a Lua string literal (for the chunks the tools run as).
+std::string quoted_for_lua(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 32 || byte == 127) {
+      out += fmt::format("\\{:03d}", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
 }
 
 // plua's long options ("--name" or "--name=value"). Returns false with
@@ -206,18 +226,24 @@ bool parse_long_option(CommandLine& command, LongOptionState& state, int argc, c
     if (option.note != nullptr) fmt::print(stderr, "plua: note: {}\n", option.note);
     return true;
   }
+  if (name == "--offline") return no_value() && (command.fibaro.offline = true);
+  // The HC3 tools and --diagnostic are Lua (stdlib/fibaro/tools.lua), run
+  // as the only chunk: the words after the tool's name are its arguments.
   if (name == "--diagnostic") {
     if (!no_value()) return false;
-    fmt::print("{}\n", version_line());
-    state.exit_now = 0;
+    options.prelude.push_back({runtime::PreludeStep::Kind::Exec,
+                               fmt::format("require('plua.fibaro.tools').diagnostic({})", quoted_for_lua(version_line()))});
+    i = argc - 1;  // as PLua: only the diagnostic runs
     return true;
   }
   if (name == "--tool") {
     const auto tool = take_value();
     if (!tool) return false;
-    fmt::print(stderr, "plua: -t {}: PLua's HC3 tools (upload, download, update) need a real HC3; plua has none yet\n",
-               *tool);
-    state.exit_now = 1;
+    std::string call = fmt::format("require('plua.fibaro.tools').run({}, {{", quoted_for_lua(*tool));
+    for (++i; i < argc; ++i) call += fmt::format("{}, ", quoted_for_lua(argv[i]));
+    call += "})";
+    --i;  // the caller's loop steps past the last word
+    options.prelude.push_back({runtime::PreludeStep::Kind::Exec, std::move(call)});
     return true;
   }
   if (name == "--help") {

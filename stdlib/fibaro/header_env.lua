@@ -35,6 +35,10 @@ local function env_lookup(_, name)
   return nil
 end
 
+-- A name's value (the environment, ./.env, ~/.env), or nil: the HC3
+-- credentials are read here too (plua.fibaro.hc3).
+function M.getenv(name) return env_lookup(nil, name) end
+
 local user_config
 local function config_table()
   if user_config then return user_config end

@@ -5,8 +5,17 @@ local model = require("plua.fibaro.model")
 local log = require("plua.fibaro.log")
 local tasks = require("plua.fibaro.tasks")
 local args = require("plua.args")
+local online = require("plua.fibaro.online")
 
 local fibaro = {}
+
+local function api() return require("plua.fibaro.api") end
+
+-- Online: the HC3's record of device `id` (nil if it has none).
+local function remote_device(id)
+  local device, status = api().get("/devices/" .. id)
+  return status == 200 and device or nil
+end
 
 -- Argument errors blame the script's line that called into the emulation.
 local function check(cond, n, name, msg)
@@ -102,6 +111,19 @@ end
 local function call_one(id, action, ...)
   id = check_id(id, "call")
   check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
+  if online.remote(id) then -- the HC3's device: its action, as its own task
+    local packed = table.pack(...)
+    local env = require("plua.fibaro.environment")
+    local tag = env.tag_of(env.calling_quickapp()) -- the caller's, for the warning
+    tasks.post(function()
+      local _, status = api().post(("/devices/%d/action/%s"):format(id, action),
+        { args = { table.unpack(packed, 1, packed.n) } })
+      if status == 404 then
+        log.write("WARNING", tag, ("fibaro.call(%d, '%s'): the HC3 has no device %d"):format(id, action, id))
+      end
+    end, "action")
+    return
+  end
   if not model.objects[id] and not model.quickapp_of(id) and not plain_runner(id, action) then return end
   local packed = table.pack(...)
   if model.trace then
@@ -125,6 +147,11 @@ fibaro._call_from = call_one
 
 -- value, modified time of a device property (nil if the device has none)
 local function get(id, property)
+  if online.remote(id) then
+    local p, status = api().get(("/devices/%d/properties/%s"):format(id, property))
+    if status ~= 200 or type(p) ~= "table" or p.value == nil then return nil end
+    return p.value, p.modified
+  end
   if id == 1 then model.refresh_sun() end
   local device = model.devices[id]
   if not device then return nil end
@@ -148,13 +175,14 @@ end
 -- fibaro.getType/getName/getRoomID: one field of a device (nil if none).
 for name, field in pairs({ getType = "type", getName = "name", getRoomID = "roomID" }) do
   fibaro[name] = function(id)
-    local device = model.devices[check_id(id, name)]
+    id = check_id(id, name)
+    local device = online.remote(id) and remote_device(id) or model.devices[id]
     return device and device[field]
   end
 end
 
 local function room_of(roomId)
-  for _, room in ipairs(model.rooms) do
+  for _, room in ipairs(online.enabled and (api().get("/rooms") or {}) or model.rooms) do
     if room.id == roomId then return room end
   end
   return nil
@@ -162,7 +190,8 @@ end
 
 -- The room of device `id` for fibaro.<name> (nil if none).
 local function room_of_device(id, name)
-  local device = model.devices[check_id(id, name)]
+  id = check_id(id, name)
+  local device = online.remote(id) and remote_device(id) or model.devices[id]
   return device and room_of(device.roomID)
 end
 
@@ -215,6 +244,12 @@ function fibaro.getDevicesID(filter)
   check(filter.interfaces == nil or type(filter.interfaces) == "table", 1, "getDevicesID",
     "filter field 'interfaces' must be a table of interface names, got " .. type(filter.interfaces))
   local ids = {}
+  if online.enabled then -- the HC3's devices and the run's own
+    for _, device in ipairs(api().get("/devices") or {}) do
+      if matches(device, filter) then ids[#ids + 1] = device.id end
+    end
+    return ids
+  end
   for _, id in ipairs(model.device_ids()) do
     if matches(model.devices[id], filter) then ids[#ids + 1] = id end
   end
@@ -234,6 +269,11 @@ end
 
 function fibaro.getGlobalVariable(name)
   check(type(name) == "string", 1, "getGlobalVariable", "variable name expected, got " .. type(name))
+  if online.enabled then
+    local g = api().get("/globalVariables/" .. name)
+    if type(g) ~= "table" then return nil end
+    return g.value, g.modified
+  end
   local g = model.globals[name]
   if not g then return nil end
   return g.value, g.modified
@@ -247,6 +287,10 @@ function fibaro.setGlobalVariable(name, value)
   local t = type(value)
   check(t == "string" or t == "number" or t == "boolean", 2, "setGlobalVariable",
     "string value expected, got " .. t)
+  if online.enabled then -- as on the box: a missing variable stays missing (404)
+    api().put("/globalVariables/" .. name, { name = name, value = tostring(value) })
+    return
+  end
   model.set_global(name, value, true)
 end
 
@@ -304,13 +348,15 @@ end
 function fibaro.emitCustomEvent(name)
   local err = model.name_error(name, "event name")
   check(not err, 1, "emitCustomEvent", err)
+  if online.enabled then
+    api().post("/customEvents/" .. name)
+    return
+  end
   if not model.custom_events[name] then model.add_custom_event(name) end
   model.emit("CustomEvent", { name = name })
 end
 
 -- ---- alarms, scenes, profiles, group actions (over the REST API, as on the box) ----
-
-local function api() return require("plua.fibaro.api") end
 
 -- fibaro.alarm(partitionId, "arm"|"disarm") or fibaro.alarm("arm"|"disarm")
 -- for the whole house.
@@ -335,13 +381,32 @@ function fibaro.getPartitionArmState(id)
   return p and (p.armed and "armed" or "disarmed")
 end
 
-function fibaro.getHomeArmState() return require("plua.fibaro.alarms").home_state() end
+-- Online: the HC3's partitions decide.
+local function remote_breached()
+  local ids = {}
+  for _, p in ipairs(api().get("/alarms/v1/partitions") or {}) do
+    if p.breached then ids[#ids + 1] = p.id end
+  end
+  return ids
+end
 
-function fibaro.isHomeBreached() return next(require("plua.fibaro.alarms").breached_ids()) ~= nil end
+function fibaro.getHomeArmState()
+  if not online.enabled then return require("plua.fibaro.alarms").home_state() end
+  local n, armed = 0, 0
+  for _, p in ipairs(api().get("/alarms/v1/partitions") or {}) do n, armed = n + 1, armed + (p.armed and 1 or 0) end
+  if armed == 0 then return "disarmed" end
+  return armed == n and "armed" or "partially_armed"
+end
+
+local function breached_ids()
+  return online.enabled and remote_breached() or require("plua.fibaro.alarms").breached_ids()
+end
+
+function fibaro.isHomeBreached() return next(breached_ids()) ~= nil end
 
 function fibaro.isPartitionBreached(id)
   id = check_id(id, "isPartitionBreached", "partition id")
-  for _, breached in ipairs(require("plua.fibaro.alarms").breached_ids()) do
+  for _, breached in ipairs(breached_ids()) do
     if breached == id then return true end
   end
   return false
@@ -356,7 +421,8 @@ function fibaro.alert(kind, ids, text)
   check(type(text) == "string", 3, "alert", "notification text expected, got " .. type(text))
   local shown = {}
   for i, id in ipairs(ids) do shown[i] = tostring(id) end
-  log.write("INFO", "ALERT", ("%s to [%s]: %s (offline, not sent)"):format(kind, table.concat(shown, ","), text))
+  local why = online.enabled and "not sent: plua does not send the HC3's alerts" or "offline, not sent"
+  log.write("INFO", "ALERT", ("%s to [%s]: %s (%s)"):format(kind, table.concat(shown, ","), text, why))
 end
 
 -- fibaro.scene("execute"|"kill", {ids}): scenes run on the box's scene
@@ -365,9 +431,14 @@ function fibaro.scene(action, ids)
   check(action == "execute" or action == "kill", 1, "scene", "'execute' or 'kill' expected, got " .. model.describe(action))
   check(type(ids) == "table", 2, "scene", "table of scene ids expected, got " .. type(ids))
   for _, id in ipairs(ids) do
-    local _, status = api().post(("/scenes/%d/%s"):format(check_id(id, "scene", "scene id"), action))
-    if status == 404 then args.raise(("fibaro.scene: no scene %d"):format(id)) end
-    args.raise(("fibaro.scene: scene %d: running a scene needs a real HC3"):format(id))
+    id = check_id(id, "scene", "scene id")
+    if online.enabled then -- the HC3 runs it
+      api().post(("/scenes/%d/%s"):format(id, action), {})
+    else
+      local _, status = api().post(("/scenes/%d/%s"):format(id, action))
+      if status == 404 then args.raise(("fibaro.scene: no scene %d"):format(id)) end
+      args.raise(("fibaro.scene: scene %d: running a scene needs a real HC3"):format(id))
+    end
   end
 end
 

@@ -15,9 +15,11 @@ local json = require("json")
 local args = require("plua.args")
 local quickapps = require("plua.fibaro.quickapps")
 local tasks = require("plua.fibaro.tasks")
+local online = require("plua.fibaro.online")
 
 local M = {}
 local main, others = nil, {}
+local main_config
 
 -- What every QuickApp shares: the controller's API and the libraries.
 local function install_shared()
@@ -93,6 +95,9 @@ end
 function M.setup(config)
   M.prepare(config)
   local state = config.state and model.load(config.state)
+  if config.fqa then -- plua --fibaro app.fqa: the document is the main QuickApp
+    for key, value in pairs(quickapps.fqa_config(config.fqa)) do config[key] = value end
+  end
   local configs = { config }
   for _, other in ipairs(config.others or {}) do
     configs[#configs + 1] = other.fqa and quickapps.fqa_config(other.fqa) or other
@@ -100,13 +105,16 @@ function M.setup(config)
   local ids = assign_ids(configs)
   model.main_id = ids[1]
   if config.debug then model.trace = function(text) log.line("INFO", "PLUA", text) end end
+  online.setup(config)
   for i, c in ipairs(configs) do
     local qa = quickapps.build(c, ids[i], state)
-    if i == 1 then main = qa else others[#others + 1] = qa end
-    if model.trace then model.trace(("device %d '%s' (%s) created offline"):format(qa.id, qa.name, c.type)) end
+    if i == 1 then main, main_config = qa, c else others[#others + 1] = qa end
+    if model.trace then
+      model.trace(("device %d '%s' (%s) created %s"):format(qa.id, qa.name, c.type, online.enabled and "locally" or "offline"))
+    end
   end
   -- the main QuickApp's `file` headers are loaded (checked) now, as before
-  main.header_chunks = quickapps.chunks(main, true)
+  main.header_chunks = quickapps.chunks(main, not config.fqa)
 end
 
 -- The main QuickApp's environment (the main script's _ENV).
@@ -114,6 +122,8 @@ function M.environment() return main.env end
 
 -- The `file` headers' chunks, in header order, before the main file.
 function M.run_files()
+  -- --%%proxy:NAME: installed on the HC3 before the QuickApp starts
+  if main_config.proxy then require("plua.fibaro.proxy").install(main, main_config) end
   for _, chunk in ipairs(main.header_chunks) do chunk() end
 end
 

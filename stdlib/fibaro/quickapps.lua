@@ -339,4 +339,7 @@ function M.restart(id)
 end
 require("plua.fibaro.api.plugins").restart = M.restart
 
+-- For the tools that pack a QuickApp from its headers (plua.fibaro.fqa).
+M.literal, M.find_file, M.read_text, M.variables = literal, find_file, read_text, variables
+
 return M

@@ -3,7 +3,9 @@
 -- run() delivers every event emitted from then on, each matching handler
 -- as its own task; stop() ends the delivery. On the box it long-polls
 -- /refreshStates; offline the events come straight from the model, in
--- the same order and shape ({ id, type, data, created }).
+-- the same order and shape ({ id, type, data, created }). Online, the
+-- real HC3's events come too: its /refreshStates is long-polled while a
+-- subscriber runs (plua.fibaro.online).
 local class = require("plua.fibaro.class")
 local model = require("plua.fibaro.model")
 local tasks = require("plua.fibaro.tasks")
@@ -13,9 +15,10 @@ local Subscriber = class.new("RefreshStateSubscriber")
 
 local running = {} -- subscriber -> true while it runs
 
-model.on_emit[#model.on_emit + 1] = function(event)
+local function deliver_all(event)
   for subscriber in pairs(running) do subscriber:_deliver(event) end
 end
+model.on_emit[#model.on_emit + 1] = deliver_all
 
 function Subscriber:__init()
   self.subscribers = {}
@@ -40,7 +43,10 @@ function Subscriber:unsubscribe(subscription)
   return false
 end
 
-function Subscriber:run() running[self] = true end
+function Subscriber:run()
+  running[self] = true
+  require("plua.fibaro.online").follow_events(function() return next(running) ~= nil end, deliver_all)
+end
 function Subscriber:stop() running[self] = nil end
 
 -- A restarted QuickApp's subscribers go with its old code.

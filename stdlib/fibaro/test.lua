@@ -18,7 +18,7 @@
 -- from the network: a request nobody answers gets its error callback.
 local fibaro = require("plua.fibaro")
 local quickapps = require("plua.fibaro.quickapps")
-local headers = require("plua.fibaro.headers")
+local fqa = require("plua.fibaro.fqa")
 local model = require("plua.fibaro.model")
 local log = require("plua.fibaro.log")
 local core_clock = require("plua.clock")
@@ -139,14 +139,6 @@ end
 local App = {}
 App.__index = App
 
-local function read(path)
-  local f, err = io.open(path, "rb")
-  if not f then args.raise(("install: cannot open %s"):format(err)) end
-  local text = f:read("a")
-  f:close()
-  return text
-end
-
 -- Installs QuickApp `file` (.lua with its headers, or .fqa) and starts it:
 -- its files run, then onInit. `options`: { id = number } for an id other
 -- than the next free one from 5555.
@@ -157,8 +149,11 @@ function M.install(file, options)
   if file:match("%.fqa$") then
     config = quickapps.fqa_config(file)
   else
-    local parsed, why = headers.parse(read(file), file)
-    if not parsed then error(why, 0) end
+    local parsed, why = fqa.parse(file)
+    if not parsed then
+      if why:find("^cannot open") then args.raise("install: " .. why) end
+      error(why, 0)
+    end
     config = parsed
   end
   fibaro.prepare(config)

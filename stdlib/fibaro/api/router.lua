@@ -75,6 +75,15 @@ local function parse_query(q)
   return out
 end
 
+-- A request's path as the routes see it (no /api prefix, query or
+-- trailing /) and its query as a table.
+function M.split(path)
+  local clean, q = path:match("^([^?]*)%??(.*)$")
+  clean = clean:gsub("^/api/", "/"):gsub("/+$", "")
+  if clean == "/api" then clean = "" end
+  return clean, parse_query(q)
+end
+
 -- The item of `list` whose id is `id` (a copy, 200), or a 404 naming `what`.
 function M.by_id(list, id, what)
   local n = M.number_of(id)
@@ -105,10 +114,7 @@ function M.dispatch(method, path, data)
     data = decoded
   end
   data = data or {}
-  local clean, q = path:match("^([^?]*)%??(.*)$")
-  clean = clean:gsub("^/api/", "/"):gsub("/+$", "")
-  if clean == "/api" then clean = "" end
-  local query = parse_query(q)
+  local clean, query = M.split(path)
   local other_method = false
   for _, r in ipairs(candidates(clean)) do
     if clean:find(r[2]) then

@@ -46,63 +46,21 @@ bool ends_with(std::string_view s, std::string_view end) {
   return s.size() > end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
 
-}  // namespace
-
-void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name) {
-  lua_newtable(L);
-  set_string(L, "file", file);
-  set_string(L, "name", h.name ? *h.name : name);
-  set_string(L, "type", h.type ? h.type->text : std::string_view{"com.fibaro.binarySwitch"});
-  if (h.type) set_string(L, "type_where", h.type->where);
-  set_optional(L, "id", h.id);
-  set_optional(L, "state", h.state);
-  set_optional(L, "time", h.time);
-  set_optional(L, "speed", h.speed);
-  set_optional(L, "latitude", h.latitude);
-  set_optional(L, "longitude", h.longitude);
-  set_optional(L, "uid", h.uid);
-  set_optional(L, "manufacturer", h.manufacturer);
-  set_optional(L, "model", h.model);
-  set_optional(L, "role", h.role);
-  set_optional(L, "description", h.description);
-  lua_pushboolean(L, h.debug.value_or(false));
-  lua_setfield(L, -2, "debug");
-  lua_pushboolean(L, h.full_lua.value_or(false));
-  lua_setfield(L, -2, "full_lua");
-  if (h.interfaces) {
-    push_literal(L, *h.interfaces);
-    lua_setfield(L, -2, "interfaces");
-  }
-  lua_createtable(L, static_cast<int>(h.vars.size()), 0);
-  for (std::size_t i = 0; i < h.vars.size(); ++i) {
-    push_literal(L, h.vars[i].value);
-    set_string(L, "name", h.vars[i].name);
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
-  }
-  lua_setfield(L, -2, "vars");
-  lua_createtable(L, static_cast<int>(h.ui.size()), 0);
-  for (std::size_t i = 0; i < h.ui.size(); ++i) {
-    push_literal(L, h.ui[i]);
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
-  }
-  lua_setfield(L, -2, "ui");
-  lua_createtable(L, static_cast<int>(h.files.size()), 0);
-  for (std::size_t i = 0; i < h.files.size(); ++i) {
-    lua_createtable(L, 0, 3);
-    set_string(L, "path", h.files[i].path);
-    set_string(L, "name", h.files[i].name);
-    set_string(L, "where", h.files[i].where);
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
-  }
-  lua_setfield(L, -2, "files");
-}
-
-namespace {
-
 // The description plua.fibaro.setup builds the devices from: the main
 // QuickApp's, with the run's settings and `others`, the other QuickApps'.
 void push_config(lua_State* L, const Plan& plan) {
   push_quickapp(L, plan.headers, plan.main_file, plan.default_name);
+  if (plan.main_fqa) set_string(L, "fqa", plan.main_file);
+  if (plan.api) {
+    // where the API server listens (a --%%proxy forwards to it)
+    set_string(L, "api_host", plan.api_host);
+    lua_pushinteger(L, plan.api_port);
+    lua_setfield(L, -2, "api_port");
+  }
+  if (plan.offline) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "offline");
+  }
   lua_createtable(L, static_cast<int>(plan.others.size()), 0);
   for (std::size_t i = 0; i < plan.others.size(); ++i) {
     const OtherQuickApp& other = plan.others[i];
@@ -165,6 +123,63 @@ bool plan_api(const Options& options, const Headers& headers, Plan& plan, std::s
 
 }  // namespace
 
+// One QuickApp's description, from its headers. Every std::string it reads
+// lives in `plan`, built before any Lua call: a raise (a memory error)
+// skips no destructor.
+void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name) {
+  lua_newtable(L);
+  set_string(L, "file", file);
+  set_string(L, "name", h.name ? *h.name : name);
+  set_string(L, "type", h.type ? h.type->text : std::string_view{"com.fibaro.binarySwitch"});
+  if (h.type) set_string(L, "type_where", h.type->where);
+  set_optional(L, "id", h.id);
+  set_optional(L, "state", h.state);
+  set_optional(L, "time", h.time);
+  set_optional(L, "speed", h.speed);
+  set_optional(L, "latitude", h.latitude);
+  set_optional(L, "longitude", h.longitude);
+  set_optional(L, "uid", h.uid);
+  set_optional(L, "manufacturer", h.manufacturer);
+  set_optional(L, "model", h.model);
+  set_optional(L, "role", h.role);
+  set_optional(L, "description", h.description);
+  lua_pushboolean(L, h.debug.value_or(false));
+  lua_setfield(L, -2, "debug");
+  lua_pushboolean(L, h.full_lua.value_or(false));
+  lua_setfield(L, -2, "full_lua");
+  lua_pushboolean(L, h.offline.value_or(false));
+  lua_setfield(L, -2, "offline");
+  set_optional(L, "proxy", h.proxy);
+  set_optional(L, "proxy_url", h.proxy_url);
+  set_optional(L, "project", h.project);
+  if (h.interfaces) {
+    push_literal(L, *h.interfaces);
+    lua_setfield(L, -2, "interfaces");
+  }
+  lua_createtable(L, static_cast<int>(h.vars.size()), 0);
+  for (std::size_t i = 0; i < h.vars.size(); ++i) {
+    push_literal(L, h.vars[i].value);
+    set_string(L, "name", h.vars[i].name);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
+  }
+  lua_setfield(L, -2, "vars");
+  lua_createtable(L, static_cast<int>(h.ui.size()), 0);
+  for (std::size_t i = 0; i < h.ui.size(); ++i) {
+    push_literal(L, h.ui[i]);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
+  }
+  lua_setfield(L, -2, "ui");
+  lua_createtable(L, static_cast<int>(h.files.size()), 0);
+  for (std::size_t i = 0; i < h.files.size(); ++i) {
+    lua_createtable(L, 0, 3);
+    set_string(L, "path", h.files[i].path);
+    set_string(L, "name", h.files[i].name);
+    set_string(L, "where", h.files[i].where);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);
+  }
+  lua_setfield(L, -2, "files");
+}
+
 bool plan_fibaro(const runtime::Options& run, const Options& options, std::vector<Chunk>& chunks, Plan& plan,
                  std::string& error) {
   if (options.mode == Mode::Off) return true;
@@ -174,14 +189,18 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
   const std::string file_name = plan.main_file == "-" ? "stdin" : plan.main_file;
   Headers& headers = plan.headers;
   bool parsed = true;
-  if (script != chunks.end()) parsed = parse_headers(script->text, file_name, headers, error);
+  // plua --fibaro app.fqa: the .fqa is the main QuickApp (plua.fibaro
+  // reads it), so there is no Lua text to parse here.
+  plan.main_fqa = ends_with(plan.main_file, ".fqa");
+  if (plan.main_fqa && script != chunks.end()) script->text.clear();
+  if (script != chunks.end() && !plan.main_fqa) parsed = parse_headers(script->text, file_name, headers, error);
   for (const std::string& line : options.headers) {
     if (!parsed) break;
     parsed = add_header(line, "--header", headers, error);
   }
   if (options.mode == Mode::Auto) {
     const bool uses_api = script != chunks.end() && uses_fibaro_api(script->text);
-    plan.enabled = (headers.lines > 0 || !parsed || !options.headers.empty()) && uses_api;
+    plan.enabled = plan.main_fqa || ((headers.lines > 0 || !parsed || !options.headers.empty()) && uses_api);
     // A plain script that merely carries headers runs as plain Lua.
     if (!plan.enabled) {
       error.clear();
@@ -204,6 +223,7 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
     plan.others.push_back(std::move(other));
   }
   if (!plan_api(options, headers, plan, error)) return false;
+  plan.offline = options.offline;
   std::fflush(stdout);
   for (const std::string& warning : headers.warnings) fmt::print(stderr, "plua: warning: {}\n", warning);
   if (script != chunks.end()) {

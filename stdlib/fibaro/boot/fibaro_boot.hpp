@@ -28,6 +28,8 @@ struct Options {
   std::optional<int> api_port;
   std::optional<std::string> api_host;
   bool no_api = false;
+  // -o/--offline: no real HC3 even with credentials.
+  bool offline = false;
 };
 
 // One more QuickApp file from the command line (plua --fibaro a.lua b.lua):
@@ -50,6 +52,8 @@ struct Plan {
   bool api = false;
   std::string api_host = "127.0.0.1";
   int api_port = 8080;
+  bool offline = false;  // -o/--offline
+  bool main_fqa = false;  // the script is an .fqa document
 };
 
 // Decides from the options and the main script whether the emulation runs;
@@ -61,6 +65,16 @@ struct Plan {
 bool plan_fibaro(const runtime::Options& run, const Options& options, std::vector<runtime::Chunk>& chunks, Plan& plan,
                  std::string& error);
 
+// One QuickApp's description, from its headers (the table plua.fibaro
+// builds a QuickApp from; the tools read it too). Every std::string it
+// reads must outlive a raise: it lives in the caller's plan or in a
+// userdata, never in a frame between here and the Lua call.
+void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name);
+
+// require("plua.fibaro.headers"): parse(text, file, default_name) -> the
+// same table, its `warnings`, or nil and the error.
+int open_fibaro_headers(lua_State* L);
+
 // In protected boot code, after the standard globals: with the emulation,
 // hands the device description to plua.fibaro's setup (which installs
 // QuickApp, fibaro, api, json, net, ...); without it, makes QuickApp and
@@ -69,12 +83,6 @@ void install_fibaro(lua_State* L, const Plan& plan);
 
 // "dir/my_qa.lua" -> "my_qa": a QuickApp's name without a name header.
 std::string default_name(const std::string& file);
-
-// [-0, +1] One QuickApp's description from its headers, the table
-// plua.fibaro builds its device from. Raises only on memory errors, so the
-// strings it reads must live outside the calling frame (in a plan, or in
-// Lua-owned memory).
-void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name);
 
 class Extension final : public runtime::BootExtension {
  public:

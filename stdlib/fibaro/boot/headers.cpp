@@ -54,8 +54,8 @@ struct IgnoredKeys {
   std::array<const char*, 16> keys;
   const char* why;
 };
-constexpr IgnoredKeys kNeedsHc3{{"save", "project", "proxy", "proxy_port", "proxy_new", "proxy_set_ui", "url", "user",
-                                 "pwd", "pin", "install", "conceal", "logui", "zombie", nullptr, nullptr},
+constexpr IgnoredKeys kNeedsHc3{{"save", "proxy_port", "proxy_new", "proxy_set_ui", "url", "user", "pwd", "pin",
+                                 "install", "conceal", "logui", "zombie", nullptr, nullptr, nullptr, nullptr},
                                 "it needs a real HC3"};
 constexpr IgnoredKeys kNeedsTools{{"desktop", "nodebug", "webui", "temp", "nodir", "condensedLog", "pport", "wport",
                                    "hport", "dport", "hip", "silent", "nocolor", "norun", "plugin", "include"},
@@ -145,6 +145,20 @@ bool apply(Context c, Headers& out) {
     return true;
   }
   if (key == "offline") return boolean(out.offline);
+  if (key == "proxy") return text(out.proxy);
+  if (key == "proxy_url") {
+    if (value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0) {
+      return c.fail("the URL the HC3 reaches plua's API server at (http://192.168.1.20:8080)");
+    }
+    out.proxy_url = std::string(value);
+    return true;
+  }
+  if (key == "project") {
+    double d = 0;
+    if (!parse_number(value, d) || d < 1 || std::floor(d) != d) return c.fail("a positive integer (the QuickApp's id on the HC3)");
+    out.project = d;
+    return true;
+  }
   if (key == "debug") {
     // true/false, or PLua's flag list "api:true,system:false": any flag on
     // turns the emulation's trace on.

@@ -34,6 +34,11 @@ struct HeaderVar {
 struct Headers {
   int lines = 0;  // header lines seen
   std::optional<std::string> name, state, time, uid, manufacturer, model, role, description;
+  // A real HC3: proxy (the name of the proxy QuickApp there), project (the
+  // id there of the QuickApp this file is; .project files say it too).
+  // proxy_url: where the proxy on the HC3 reaches plua's API server.
+  std::optional<std::string> proxy, proxy_url;
+  std::optional<double> project;
   std::optional<double> id, latitude, longitude;
   std::optional<double> speed;  // hours on the virtual clock
   std::optional<bool> offline, debug, full_lua;

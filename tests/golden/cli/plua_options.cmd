@@ -10,8 +10,8 @@ for options in "-o" "--offline" "--nogreet" "--loglevel debug" "--desktop" "-a a
   echo "exit $?"
 done
 echo "--- --diagnostic"
-"$PLUA" --diagnostic | sed -E 's/[0-9]+\.[0-9]+\.[0-9]+/X.Y.Z/g'
+HOME=$TEST_TMP env -u HC3_URL -u HC3_USER -u HC3_PASSWORD -u HC3_PIN "$PLUA" --diagnostic | sed -E 's/[0-9]+\.[0-9]+\.[0-9]+/X.Y.Z/g'
 echo "exit $?"
 echo "--- -t uploadQA qa.lua"
-"$PLUA" -t uploadQA qa.lua 2>&1
+HOME=$TEST_TMP env -u HC3_URL -u HC3_USER -u HC3_PASSWORD -u HC3_PIN "$PLUA" -t uploadQA qa.lua 2>&1
 echo "exit $?"

@@ -104,14 +104,26 @@ TEST_CASE("headers: the type is kept with its line for the emulation's check") {
 }
 
 TEST_CASE("headers: unknown keys warn, GUI/HC3-only keys are noted and ignored") {
-  const auto h = parse_ok("--%%colour:blue\n--%%proxy:true\n--%%webui:true\n--%%breakOnLoad:true\n--%%pwd:s3cret\n");
+  const auto h = parse_ok("--%%colour:blue\n--%%save:qa.fqa\n--%%webui:true\n--%%breakOnLoad:true\n--%%pwd:s3cret\n");
   REQUIRE(h.warnings.size() == 5);
   REQUIRE(h.warnings[0] == "qa.lua:1: unknown header 'colour' (ignored)");
-  REQUIRE(h.warnings[1] == "qa.lua:2: header 'proxy' is ignored (it needs a real HC3)");
+  REQUIRE(h.warnings[1] == "qa.lua:2: header 'save' is ignored (it needs a real HC3)");
   REQUIRE(h.warnings[2] == "qa.lua:3: header 'webui' is ignored (plua has no GUI, web UI or debugger for it yet)");
   REQUIRE(h.warnings[3] == "qa.lua:4: header 'breakOnLoad' is ignored (plua's debugger takes its breakpoints from the IDE)");
   // a value may be a secret: no note shows it
   REQUIRE(h.warnings[4].find("s3cret") == std::string::npos);
+}
+
+TEST_CASE("headers: a real HC3's proxy name and project id") {
+  const auto h = parse_ok("--%%proxy:MyProxy\n--%%project:1042\n--%%offline:true\n");
+  REQUIRE(h.warnings.empty());
+  REQUIRE(h.proxy == "MyProxy");
+  REQUIRE(h.project == 1042);
+  REQUIRE(h.offline == true);
+  std::string error;
+  Headers bad;
+  REQUIRE_FALSE(parse_headers("--%%project:abc\n", "qa.lua", bad, error));
+  REQUIRE(error == "qa.lua:1: header 'project' expects a positive integer (the QuickApp's id on the HC3), got 'abc'");
 }
 
 TEST_CASE("headers: PLua's var name:value and debug flag lists") {

@@ -1,0 +1,2 @@
+-- a second file of the QuickApp
+function greet(text) return "(" .. text .. ")" end
