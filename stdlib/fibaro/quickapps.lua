@@ -12,6 +12,7 @@ local json = require("json")
 local args = require("plua.args")
 local tasks = require("plua.fibaro.tasks")
 local environment = require("plua.fibaro.environment")
+local ui_layout = require("plua.fibaro.ui_layout")
 
 local M = {}
 
@@ -198,7 +199,7 @@ function M.fqa_document(fqa, where)
   end
   if not has_main then return nil, ("%s: no file is the main one (isMain)"):format(where) end
   return { file = where, name = fqa.name, type = fqa.type, type_where = where, vars = vars, ui = {}, files = {},
-    fqa_files = files, ui_callbacks = props.uiCallbacks, interfaces_list = fqa.initialInterfaces }
+    fqa_files = files, ui_callbacks = props.uiCallbacks, ui_view = props.uiView, interfaces_list = fqa.initialInterfaces }
 end
 
 -- Installs an .fqa document while the run goes on (POST /quickApp): a new
@@ -236,8 +237,18 @@ function M.build(config, id, state, full_lua)
   end
   qa.device = model.create_device({ id = id, name = config.name, type = config.type, properties = properties,
     interfaces = interfaces })
-  for _, u in ipairs(config.ui or {}) do add_ui(literal(u, "u"), qa.device) end
+  local rows = {}
+  for i, u in ipairs(config.ui or {}) do
+    rows[i] = literal(u, "u")
+    add_ui(rows[i], qa.device)
+  end
+  -- the HC3's own forms of the UI: its layout in rows (the page draws them)
+  if #rows > 0 then
+    local _, layout, view = ui_layout.compile(rows)
+    qa.device.properties.viewLayout, qa.device.properties.uiView = layout, view
+  end
   if type(config.ui_callbacks) == "table" then qa.device.properties.uiCallbacks = model.copy(config.ui_callbacks) end
+  if type(config.ui_view) == "table" then qa.device.properties.uiView = model.copy(config.ui_view) end
 
   if config.fqa_files then
     qa.files = config.fqa_files

@@ -19,7 +19,7 @@ h2 { font-size: 1.1em; margin-top: 1.5em; }
 table { border-collapse: collapse; }
 td { border-bottom: 1px solid #eee; padding: 0.2em 0.6em; font-size: 0.9em; vertical-align: top; }
 #log td { font-family: monospace; }
-.row { margin: 0.6em 0; }
+.row { margin: 0.6em 0; display: flex; gap: 1em; align-items: center; }
 button { padding: 0.4em 1em; }
 #status { color: #777; font-size: 0.8em; }
 </style>
@@ -47,19 +47,29 @@ function send(name, eventType, values) {
   });
 }
 
-function row(name, node, caption) {
-  const div = document.createElement("div");
-  div.className = "row";
+// One element of a row: its control (or label text) with its caption.
+function cell(name, node, caption) {
+  const span = document.createElement("span");
+  span.className = "cell";
   if (caption !== undefined) {
     const label = document.createElement("label");
     label.htmlFor = name;
     label.textContent = caption + " ";
-    div.appendChild(label);
+    span.appendChild(label);
   }
-  div.appendChild(node);
-  ui.appendChild(div);
+  span.appendChild(node);
   elements[name] = node;
+  return span;
 }
+
+function addRow(cells) {
+  const div = document.createElement("div");
+  div.className = "row";
+  for (const c of cells) div.appendChild(c);
+  ui.appendChild(div);
+}
+
+function row(name, node, caption) { addRow([cell(name, node, caption)]); }
 
 // A select's <option>s from the HC3's options ({type, text, value}),
 // those in `selected` (strings) chosen.
@@ -108,16 +118,49 @@ function control(name, kind, state) {
   return node;
 }
 
+// The event a control sends, by the HC3 component type.
+const kKinds = { button: "onReleased", slider: "onChanged", switch: "onToggled", select: "onToggled" };
+
+function label(name, state) {
+  const node = document.createElement("span");
+  node.id = name;
+  node.textContent = state.text || "";
+  return node;
+}
+
+// The rows of the device's uiView, as the HC3 lays them out (several
+// elements side by side); then anything else its view holds.
+function renderRows(device, view, placed) {
+  for (const r of device.properties.uiView || []) {
+    const cells = [];
+    for (const c of (r && r.components) || []) {
+      if (typeof c.name !== "string" || placed[c.name]) continue;
+      placed[c.name] = true;
+      const state = Object.assign({}, c, view[c.name] || {});
+      if (c.type === "label") {
+        cells.push(cell(c.name, label(c.name, state)));
+      } else if (kKinds[c.type]) {
+        if (c.type === "select") state.type = c.selectionType === "multi" ? "multi" : "select";
+        const node = control(c.name, kKinds[c.type], state);
+        cells.push(cell(c.name, node, node.tagName === "BUTTON" ? undefined : state.text || c.name));
+      }
+    }
+    if (cells.length > 0) addRow(cells);
+  }
+}
+
 function render(device) {
   document.getElementById("name").textContent = device.name;
   const view = device.view || {};
+  const placed = {};
+  renderRows(device, view, placed);
   const kinds = {};
   for (const cb of device.properties.uiCallbacks || []) {
-    kinds[cb.name] = kinds[cb.name] || cb.eventType;
+    if (!placed[cb.name]) kinds[cb.name] = kinds[cb.name] || cb.eventType;
   }
   // A select without a callback still shows its choice.
   for (const [name, state] of Object.entries(view)) {
-    if (!kinds[name] && (state.type === "select" || state.type === "multi")) kinds[name] = "onToggled";
+    if (!placed[name] && !kinds[name] && (state.type === "select" || state.type === "multi")) kinds[name] = "onToggled";
   }
   for (const [name, kind] of Object.entries(kinds)) {
     const state = view[name] || {};
@@ -125,11 +168,8 @@ function render(device) {
     row(name, node, node.tagName === "BUTTON" ? undefined : state.text || name);
   }
   for (const [name, state] of Object.entries(view)) {
-    if (kinds[name]) continue;
-    const node = document.createElement("span");
-    node.id = name;
-    node.textContent = state.text || "";
-    row(name, node);
+    if (kinds[name] || placed[name]) continue;
+    row(name, label(name, state));
   }
 }
 

@@ -34,6 +34,8 @@ async function main(url, shot) {
     await page.waitForSelector("#property-value:text('true')");
     console.log("log:", (await page.locator("#log tbody tr").last().locator("td").allTextContents()).slice(1).join(" | "));
     console.log("property value:", await page.textContent("#property-value"));
+    await page.click("#right");  // the second button of a row of two
+    await label("Side right");
     await page.locator("#s1").fill("42");
     await page.locator("#s1").dispatchEvent("change");
     await label("Level 42");

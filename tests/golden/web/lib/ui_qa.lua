@@ -3,6 +3,7 @@
 --%%file:until_stopped.lua,stop
 --%%u:{label="lbl",text="Idle"}
 --%%u:{button="b1",text="Press",onReleased="press"}
+--%%u:{{button="left",text="Left",onReleased="side"},{button="right",text="Right",onReleased="side"}}
 --%%u:{slider="s1",text="Level",min="0",max="200",onChanged="level"}
 --%%u:{switch="sw",text="Power",onToggled="power"}
 --%%u:{select="mode",text="Mode",onToggled="mode",value="eco",options={{type="option",text="Comfort",value="comfort"},{type="option",text="Eco",value="eco"}}}
@@ -14,6 +15,7 @@ function QuickApp:press()
   self:debug("pressed", self.presses, "time")
   self:updateProperty("value", true)
 end
+function QuickApp:side(event) self:updateView("lbl", "text", "Side " .. event.elementName) end
 function QuickApp:level(event) self:updateView("lbl", "text", "Level " .. tostring(event.values[1])) end
 function QuickApp:power(event) self:updateView("lbl", "text", "Power " .. tostring(event.values[1])) end
 -- The HC3's shapes: a select's value, a multi-select's list of values.
