@@ -43,7 +43,7 @@ local function answer(method, path, body)
   return router.dispatch(method, path, body)
 end
 
-function M.handle(id, method, path, body)
+local function answer_request(id, method, path, body)
   local ok, text, status, html = pcall(function()
     local result, code, html = answer(method, path, body)
     if html then return result, code, html end
@@ -55,6 +55,44 @@ function M.handle(id, method, path, body)
     text, status = json.encode(error_body("InternalServerError", "the request failed")), 500
   end
   native.respond(id, status, text, html ~= nil)
+end
+
+-- GET /api/refreshStates?last=N with nothing newer than N waits, as on the
+-- HC3, until the controller logs an event (then every waiting one answers,
+-- after the task that logged it) or kLongPollSeconds pass. A waiting request
+-- does not keep the run alive.
+local kLongPollSeconds = 30
+local waiting = {} -- request id -> { path, timer }
+local flush_queued = false
+
+local function must_wait(method, path)
+  if method ~= "GET" then return false end
+  local query = path:match("^/api/refreshStates/?%?(.*)$")
+  local last = query and math.tointeger(tonumber(("&" .. query):match("&last=(%d+)")))
+  return last ~= nil and last > 0 and last >= require("plua.fibaro.model").last_event
+end
+
+local function answer_waiting()
+  flush_queued = false
+  local now = waiting
+  waiting = {}
+  for id, w in pairs(now) do
+    clearTimeout(w.timer)
+    answer_request(id, "GET", w.path, nil)
+  end
+end
+
+function M.handle(id, method, path, body)
+  if not must_wait(method, path) then return answer_request(id, method, path, body) end
+  native.hold(id)
+  local timer = setTimeout(function()
+    if waiting[id] then
+      waiting[id] = nil
+      answer_request(id, method, path, nil)
+    end
+  end, kLongPollSeconds * 1000)
+  _PY.unref(timer)
+  waiting[id] = { path = path, timer = timer }
 end
 
 -- Starts the server; a warning (and no server) when it cannot listen.
@@ -72,6 +110,10 @@ function M.serve(host, port)
   -- hook runs inside the model's code: it never raises there.
   local model = require("plua.fibaro.model")
   model.on_emit[#model.on_emit + 1] = function(event)
+    if next(waiting) and not flush_queued then
+      flush_queued = true
+      _PY.unref(setTimeout(answer_waiting, 0))
+    end
     if native.clients() == 0 then return end
     local ok, text = pcall(json.encode, event)
     if ok then native.broadcast(text) end

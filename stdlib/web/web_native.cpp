@@ -1,6 +1,7 @@
 // plua.web.native: the two doors between Lua and the web server.
 //   listen(host, port) -> true | nil, why
 //   respond(id, status, body [, html]): JSON, or an HTML page
+//   hold(id): answered later (a long-poll), not user work meanwhile
 //   broadcast(text), clients() -> n: the /api/events WebSocket
 #include <lua.hpp>
 
@@ -50,6 +51,16 @@ int web_respond(lua_State* L) {
   });
 }
 
+// hold(id): request id is answered later (a long-poll).
+int web_hold(lua_State* L) {
+  const lua_Integer id = luaL_checkinteger(L, 1);
+  runtime::Runtime& runtime = runtime::runtime_of(L);
+  return lua::after_cpp(L, [&]() -> lua::Outcome {
+    runtime.service<web::WebService>().hold(static_cast<std::uint64_t>(id));
+    return lua::pushed(0);
+  });
+}
+
 // broadcast(text): to every WebSocket client of /api/events.
 int web_broadcast(lua_State* L) {
   std::size_t len = 0;
@@ -79,6 +90,7 @@ int open_web_native(lua_State* L) {
   static const luaL_Reg functions[] = {
       {"listen", &web_listen},
       {"respond", &web_respond},
+      {"hold", &web_hold},
       {"broadcast", &web_broadcast},
       {"clients", &web_clients},
       {nullptr, nullptr},

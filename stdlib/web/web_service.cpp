@@ -143,7 +143,7 @@ bool WebService::listen(const std::string& host, int port, std::string& why) {
 void WebService::shutdown() noexcept {
   if (!link_) return;
   for (auto& [id, request] : requests_) {
-    if (request->posted) runtime_.remove_user_work();
+    if (request->posted && !request->held) runtime_.remove_user_work();
   }
   requests_.clear();
   for (auto& [id, client] : clients_) drop_queue(client);
@@ -313,7 +313,7 @@ void WebService::on_closed(Session& session) {
 void WebService::forget(std::uint64_t id) {
   const auto it = requests_.find(id);
   if (it == requests_.end()) return;
-  if (it->second->posted) runtime_.remove_user_work();
+  if (it->second->posted && !it->second->held) runtime_.remove_user_work();
   requests_.erase(it);
 }
 
@@ -423,6 +423,13 @@ void WebService::respond(std::uint64_t id, int status, std::string_view body, bo
   r.type = html ? kHtml : kJson;
   r.answered = true;
   api().callback_on_writable(r.wsi);
+}
+
+void WebService::hold(std::uint64_t id) {
+  const auto it = requests_.find(id);
+  if (it == requests_.end() || it->second->answered || it->second->held || !it->second->posted) return;
+  it->second->held = true;
+  runtime_.remove_user_work();
 }
 
 }  // namespace plua::stdlib::web

@@ -60,6 +60,9 @@ class WebService final : public runtime::Service, private LwsUser {
   // gone meanwhile). May throw std::bad_alloc.
   // `html`: a page (text/html) rather than JSON.
   void respond(std::uint64_t id, int status, std::string_view body, bool html = false);
+  // Lua answers request `id` later (a /refreshStates long-poll waiting for
+  // an event): until then it no longer keeps the run alive.
+  void hold(std::uint64_t id);
 
   // Queues `text` for every WebSocket client. May throw std::bad_alloc.
   void broadcast(std::string_view text);
@@ -69,7 +72,8 @@ class WebService final : public runtime::Service, private LwsUser {
   struct Request {
     lws* wsi = nullptr;
     std::string method, path, body;
-    bool posted = false;    // its job is queued or ran: it counts as user work
+    bool posted = false;    // its job is queued or ran: it counts as user work...
+    bool held = false;      // ...unless Lua holds it for later (a long-poll): then not
     bool answered = false;  // respond() came
     bool head_sent = false;
     int status = 0;
