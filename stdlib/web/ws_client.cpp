@@ -468,30 +468,20 @@ void WsClientService::post_event(WsEvent event) noexcept {
     origin = owner->origin();
   }
   const runtime::TaskLabel label{runtime::TaskLabel::Kind::Callback, 0, origin, event_label(event.kind)};
-  const std::uint64_t seq = next_seq_++;
-  event.seq = seq;
-  try {
-    events_.push_back(std::move(event));
-    const auto run = [](lua_State* L, void* self, std::uint64_t event_seq) {
-      return static_cast<WsClientService*>(self)->deliver(L, event_seq);
-    };
-    runtime_.scheduler().post(runtime::Job{run, this, seq, label});
-  } catch (const std::bad_alloc&) {
-    if (!events_.empty() && events_.back().seq == seq) events_.pop_back();  // dropped
-  }
+  events_.post<WsClientService, &WsClientService::deliver>(runtime_, std::move(event), label, this);
 }
 
 // Protected code on the main thread. The event stays queued until its
 // values are on the stack, so a memory error leaves nothing unowned (a
 // later delivery drops it).
 int WsClientService::deliver(lua_State* L, std::uint64_t seq) {
-  while (!events_.empty() && events_.front().seq < seq) events_.pop_front();
-  if (events_.empty() || events_.front().seq != seq) return -1;
-  WsEvent& event = events_.front();
+  WsEvent* found = events_.find(seq);
+  if (found == nullptr) return -1;
+  WsEvent& event = *found;
   WsConnection* owner = event.connection == 0 ? nullptr : connection(event.connection);
   const lua::Ref& dispatch = event.connection == 0 ? event.dispatch : (owner != nullptr ? owner->dispatch() : event.dispatch);
   if (!dispatch) {
-    events_.pop_front();
+    events_.pop();
     return -1;
   }
   luaL_checkstack(L, 3, nullptr);
@@ -504,7 +494,7 @@ int WsClientService::deliver(lua_State* L, std::uint64_t seq) {
   }
   // The dispatch function is on the stack: the connection may go.
   if (event.last && event.connection != 0) forget(event.connection);
-  events_.pop_front();
+  events_.pop();
   return args;
 }
 

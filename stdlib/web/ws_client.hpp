@@ -31,6 +31,7 @@
 #include "net/socket/resolver.hpp"
 #include "runtime.hpp"
 #include "web/lws_context.hpp"
+#include "net/posted_events.hpp"
 
 namespace plua::stdlib::web {
 
@@ -167,9 +168,8 @@ class WsClientService final : public runtime::Service, private LwsUser {
   std::shared_ptr<LwsLink> link_;
   lws_vhost* vhost_ = nullptr;
   std::unordered_map<std::uint64_t, std::unique_ptr<WsConnection>> connections_;
-  std::deque<WsEvent> events_;
+  net::PostedEvents<WsEvent> events_;
   std::uint64_t next_connection_ = 1;
-  std::uint64_t next_seq_ = 1;
   std::string scratch_;
   bool closed_ = false;
 };

@@ -442,34 +442,24 @@ void MqttService::post_event(Event event) noexcept {
   MqttClient* owner = client(event.client);
   if (owner == nullptr) return;
   const runtime::TaskLabel label{runtime::TaskLabel::Kind::Callback, 0, owner->origin(), event_label(event.kind)};
-  const std::uint64_t seq = next_seq_++;
-  event.seq = seq;
-  try {
-    events_.push_back(std::move(event));
-    const auto run = [](lua_State* L, void* self, std::uint64_t event_seq) {
-      return static_cast<MqttService*>(self)->deliver(L, event_seq);
-    };
-    runtime_.scheduler().post(runtime::Job{run, this, seq, label});
-  } catch (const std::bad_alloc&) {
-    if (!events_.empty() && events_.back().seq == seq) events_.pop_back();  // dropped
-  }
+  events_.post<MqttService, &MqttService::deliver>(runtime_, std::move(event), label, this);
 }
 
 // Protected code on the main thread. The event stays queued until its
 // values are on the stack, so a memory error leaves nothing unowned (a
 // later delivery drops it).
 int MqttService::deliver(lua_State* L, std::uint64_t seq) {
-  while (!events_.empty() && events_.front().seq < seq) events_.pop_front();
-  if (events_.empty() || events_.front().seq != seq) return -1;
-  Event& event = events_.front();
+  Event* found = events_.find(seq);
+  if (found == nullptr) return -1;
+  Event& event = *found;
   MqttClient* owner = client(event.client);
   if (owner == nullptr || !owner->dispatch()) {
-    events_.pop_front();
+    events_.pop();
     return -1;
   }
   if (event.last && !owner->listens(event.kind)) {  // nobody listens: only the clean-up
     forget(event.client);
-    events_.pop_front();
+    events_.pop();
     return -1;
   }
   luaL_checkstack(L, 6, nullptr);
@@ -524,7 +514,7 @@ int MqttService::deliver(lua_State* L, std::uint64_t seq) {
       break;
   }
   if (event.last) forget(event.client);  // the dispatch function is on the stack
-  events_.pop_front();
+  events_.pop();
   return 2;
 }
 

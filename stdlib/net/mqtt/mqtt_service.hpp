@@ -29,6 +29,7 @@
 #include "net/socket/resolver.hpp"
 #include "runtime.hpp"
 #include "uv/handle.hpp"
+#include "net/posted_events.hpp"
 
 namespace plua::stdlib::mqtt {
 
@@ -181,7 +182,7 @@ class MqttService final : public runtime::Service {
   void forget(std::uint64_t id) noexcept;
 
   // The one place that hands work to the scheduler: `event` waits in
-  // events_ and a posted job delivers it in queue order.
+  // events_ (net/posted_events.hpp) and a posted job delivers it in order.
   void post_event(Event event) noexcept;
 
  private:
@@ -193,9 +194,8 @@ class MqttService final : public runtime::Service {
   runtime::Runtime& runtime_;
   std::unique_ptr<MosquittoApi> api_;
   std::unordered_map<std::uint64_t, std::unique_ptr<MqttClient>> clients_;
-  std::deque<Event> events_;
+  net::PostedEvents<Event> events_;
   std::uint64_t next_client_ = 1;
-  std::uint64_t next_seq_ = 1;
   std::string scratch_;
   bool closed_ = false;
 };
