@@ -40,7 +40,7 @@ local function answer(method, path, body)
   if body ~= nil and utf8.len(body) == nil then
     return error_body("BadRequest", "the body is not UTF-8"), 400
   end
-  return router.dispatch(method, path, body)
+  return router.dispatch(method, path, body, true) -- encoded at once, below
 end
 
 local function answer_request(id, method, path, body)

@@ -35,7 +35,7 @@ route("GET", "/devices", function(_, _, query)
       local have = device.properties[property[1]]
       ok = have ~= nil and (property[2] == nil or have == property[2])
     end
-    if ok then list[#list + 1] = model.copy(device) end
+    if ok then list[#list + 1] = router.out(device) end
   end
   return list, 200
 end)
@@ -43,7 +43,7 @@ end)
 route("GET", "/devices/(-?%d+)", function(c)
   local device = device_of(c[1])
   if not device then return not_found("Device") end
-  return model.copy(device), 200
+  return router.out(device), 200
 end)
 
 -- { value, modified } of one property, as fibaro.get reads it on the box.
@@ -52,7 +52,7 @@ route("GET", "/devices/(-?%d+)/properties/([^/]+)", function(c)
   if not device then return not_found("Device") end
   local value = device.properties[c[2]]
   if value == nil then return not_found("Property") end
-  return { value = model.copy(value), modified = device.modified }, 200
+  return { value = router.out(value), modified = device.modified }, 200
 end)
 
 -- What PUT /devices/{id} may change, and how each field is checked.

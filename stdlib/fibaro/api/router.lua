@@ -49,6 +49,15 @@ function M.not_found(what) return M.error(404, "NotFound", what .. " not found")
 function M.bad_request(message) return M.error(400, "BadRequest", message) end
 function M.conflict(what) return M.error(409, "Conflict", what .. " already exists") end
 
+-- What a route answers that is model data: a copy (the caller may change
+-- it), except for a caller that only encodes the answer at once (the REST
+-- server: dispatch(..., true)), which cannot. Set afresh by every dispatch.
+local encoding = false
+function M.out(v)
+  if encoding then return v end
+  return model.copy(v)
+end
+
 -- A number from a path, query or JSON field (nil if it is none).
 function M.number_of(v)
   if type(v) == "number" then return v end
@@ -103,10 +112,12 @@ for name in ([[zwave zigbee nice service system consumption linkedDevices networ
   not_emulated[name] = true
 end
 
--- (method, path, data) -> body, status. data is a table, a JSON text or
--- nil; a path may start with /api/ and carry a query. 405 for a known
--- path with another method, as the box; else 501 or 404 (see above).
-function M.dispatch(method, path, data)
+-- (method, path, data [, encoded]) -> body, status. data is a table, a
+-- JSON text or nil; a path may start with /api/ and carry a query. 405 for
+-- a known path with another method, as the box; else 501 or 404 (see
+-- above). encoded: the caller only encodes the body, at once (see out).
+function M.dispatch(method, path, data, encoded)
+  encoding = encoded == true
   if type(data) == "string" then
     local ok, decoded = pcall(json.decode, data)
     if not ok then return M.bad_request(decoded) end
