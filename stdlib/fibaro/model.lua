@@ -14,8 +14,9 @@ local M = {
   storage = {},   -- device id -> key -> { value = v, hidden = bool }
   files = {},     -- QuickApp device id -> { { name, type, isMain, isOpen, content } }
   quickapps = {}, -- QuickApp device id -> its record (plua.fibaro.quickapps)
-  events = {},    -- refreshStates log, oldest first
+  events = {},    -- refreshStates log: events[id] for first_event <= id <= last_event
   last_event = 0,
+  first_event = 1,
   latitude = 52.52, -- the place, for sunrise/sunset and /settings/location
   longitude = 13.405,
   main_id = nil,  -- the first QuickApp's id
@@ -141,12 +142,17 @@ function M.remove_device(id)
   M.emit("DeviceRemovedEvent", { id = id })
 end
 
--- The refreshStates log (kept to the last kMaxEvents).
+-- The refreshStates log, kept to the last kMaxEvents by id (dropping the
+-- oldest moves nothing).
 function M.emit(kind, data)
-  M.last_event = M.last_event + 1
-  local event = { id = M.last_event, type = kind, data = data, created = now() }
-  M.events[#M.events + 1] = event
-  if #M.events > kMaxEvents then table.remove(M.events, 1) end
+  local id = M.last_event + 1
+  M.last_event = id
+  local event = { id = id, type = kind, data = data, created = now() }
+  M.events[id] = event
+  if id - M.first_event >= kMaxEvents then
+    M.events[M.first_event] = nil
+    M.first_event = M.first_event + 1
+  end
   for _, watch in ipairs(M.on_emit) do watch(event) end
 end
 

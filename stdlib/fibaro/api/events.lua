@@ -7,8 +7,8 @@ local router = require("plua.fibaro.api.router")
 router.route("GET", "/refreshStates", function(_, _, query)
   local last = router.number_of(query.last) or 0
   local events = {}
-  for _, e in ipairs(model.events) do
-    if e.id > last then events[#events + 1] = model.copy(e) end
+  for id = math.max(model.first_event, math.floor(last) + 1), model.last_event do
+    events[#events + 1] = model.copy(model.events[id])
   end
   return { status = "IDLE", last = model.last_event, events = events, timestamp = math.floor(clock.now()),
     changes = {} }, 200
