@@ -174,10 +174,12 @@ void Runtime::run_virtual(std::optional<double> hours) {
 
 // Nothing is ready and no real I/O is in flight: the virtual clock jumps
 // to the next deadline (or to the end of a --speed run, which then
-// stops). False when there is no deadline to jump to: the loop waits for
-// I/O as it would in real time.
+// stops). False when there is no deadline to jump to and something else
+// may still come (a connection, the REPL's input): the loop waits for it
+// in real time, as it would without --speed.
 bool Runtime::advance_virtual_clock() {
   const std::uint64_t next = timers_->next_due();
+  if (next == Timers::kNever && external_work_ > 0) return false;
   if (virtual_end_ && (next == Timers::kNever || next > *virtual_end_)) {
     clock_.advance_to(*virtual_end_);
     stop_requested_ = true;
@@ -231,6 +233,13 @@ void Runtime::run_loop() {
       // Real I/O in flight is waited for in real time, the clock standing
       // still; otherwise time jumps, and I/O is polled on the way.
       if (requests_ == 0) {
+        if (external_work_ > 0) {
+          // Something may have sent input meanwhile (a connection, the
+          // REPL): what is ready now runs before time moves on.
+          uv_run(loop, UV_RUN_NOWAIT);
+          last_poll = uv_now(loop);
+          if (scheduler_->has_ready()) continue;
+        }
         if (advance_virtual_clock()) {
           if (real != last_poll) {
             uv_run(loop, UV_RUN_NOWAIT);
