@@ -82,9 +82,7 @@ bool Runtime::boot() {
   if (options_.start_time) {
     const auto start = parse_start_time(*options_.start_time);
     if (!start) {
-      print_error(fmt::format("PLUA_TIME: cannot read '{}' as a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch "
-                              "seconds)",
-                              *options_.start_time));
+      print_error(fmt::format("PLUA_TIME: cannot read '{}' as a date/time ({})", *options_.start_time, kStartTimeForms));
       return false;
     }
     clock_.pin(*start);

@@ -25,8 +25,7 @@ int clock_pin(lua_State* L) {
   }
   if (!start) {
     luaL_pushfail(L);
-    lua_pushfstring(L, "cannot read '%s' as a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)",
-                    lua_tostring(L, 1));
+    lua_pushfstring(L, "cannot read '%s' as a date/time (%s)", lua_tostring(L, 1), kStartTimeForms);
     return 2;
   }
   runtime_of(L).clock().pin(*start);

@@ -258,28 +258,29 @@ int os_exit(lua_State* L) {
 // os.time() and os.date(format) read the run's clock when it is not the
 // system's (virtual, or pinned to a start time); with a time argument, and
 // otherwise, they are lua5.4's own (upvalue 1).
-int os_time(lua_State* L) {
-  const Clock& clock = runtime_of(L).clock();
-  if (lua_isnoneornil(L, 1) && clock.altered()) {
-    lua_pushinteger(L, static_cast<lua_Integer>(std::floor(clock.wall_seconds())));
-    return 1;
-  }
+int call_lua_original(lua_State* L) {
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
   return lua_gettop(L);
 }
 
+lua_Integer clock_seconds(const Clock& clock) { return static_cast<lua_Integer>(std::floor(clock.wall_seconds())); }
+
+int os_time(lua_State* L) {
+  const Clock& clock = runtime_of(L).clock();
+  if (!lua_isnoneornil(L, 1) || !clock.altered()) return call_lua_original(L);
+  lua_pushinteger(L, clock_seconds(clock));
+  return 1;
+}
+
 int os_date(lua_State* L) {
   const Clock& clock = runtime_of(L).clock();
   if (lua_isnoneornil(L, 2) && clock.altered()) {
     lua_settop(L, 1);
-    lua_pushinteger(L, static_cast<lua_Integer>(std::floor(clock.wall_seconds())));
+    lua_pushinteger(L, clock_seconds(clock));
   }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
+  return call_lua_original(L);
 }
 
 }  // namespace

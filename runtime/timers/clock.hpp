@@ -59,6 +59,9 @@ class Clock {
   std::int64_t base_wall_us_ = 0;
 };
 
+// The forms parse_start_time reads, for messages.
+inline constexpr const char* kStartTimeForms = "YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds";
+
 // A start time as PLUA_TIME and the `time` header write it:
 // "YYYY-MM-DD[ HH:MM[:SS]]" (or '/' and 'T'), "HH:MM[:SS]" (today) or
 // seconds since the epoch, in local time. nullopt if it is none of them.

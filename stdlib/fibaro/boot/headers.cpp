@@ -197,7 +197,7 @@ bool apply(Context c, Headers& out) {
   }
   if (key == "state") return text(out.state);
   if (key == "time") {
-    if (!runtime::parse_start_time(value)) return c.fail("a date/time (YYYY-MM-DD HH:MM:SS, HH:MM:SS or epoch seconds)");
+    if (!runtime::parse_start_time(value)) return c.fail(fmt::format("a date/time ({})", runtime::kStartTimeForms));
     out.time = std::string(value);
     return true;
   }
