@@ -34,9 +34,9 @@ M.sections = { { id = kRoom, name = "Default Section", sortOrder = 1 } }
 
 local function now() return math.floor(clock.now()) end
 
--- A deep copy, so that what api.* returns cannot change the model.
--- A deep copy (shared and cyclic tables stay shared and cyclic; no
--- metatables): every GET answers one, so it is C (copy.cpp).
+-- A deep copy, so that what api.* returns cannot change the model (shared
+-- and cyclic tables stay shared and cyclic; no metatables): every GET
+-- answers one, so it is C (copy.cpp).
 local copy = require("plua.fibaro.copy")
 M.copy = copy
 

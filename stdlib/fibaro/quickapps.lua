@@ -28,28 +28,19 @@ local function literal(entry, what)
   error(("%s: header '%s' is not a Lua value: %s"):format(entry.where, what, (err:gsub("^header:%d+: ", ""))), 0)
 end
 
--- `u` headers: callbacks for buttons, sliders, switches, selects; initial label texts;
--- a select's or multi-select's options and selection.
-local events_of = { button = { "onReleased", "onLongPressDown", "onLongPressReleased" }, slider = { "onChanged" },
-  switch = { "onReleased", "onToggled" }, select = { "onToggled" }, multi = { "onToggled" } }
-
-local function add_ui(element, device)
+-- `u` headers -> the device's view: initial texts and values, and what the
+-- browser page (web/qa_page.lua) needs to draw a select or a slider. The
+-- callbacks and the HC3's layouts come from ui_layout.compile.
+local function add_view(element, device)
   if type(element) ~= "table" then return end
   if element[1] ~= nil then -- a row of elements
-    for _, e in ipairs(element) do add_ui(e, device) end
+    for _, e in ipairs(element) do add_view(e, device) end
     return
   end
-  for kind, events in pairs(events_of) do
-    local id = element[kind]
+  for kind in pairs(ui_layout.events_of) do
+    local id = kind ~= "label" and element[kind]
     if id then
-      for _, event in ipairs(events) do
-        if element[event] then
-          local list = device.properties.uiCallbacks
-          list[#list + 1] = { name = id, eventType = event, callback = element[event] }
-        end
-      end
       local entry = { text = element.text, value = element.value }
-      -- what the browser page (web/qa_page.lua) needs to draw them
       if kind == "select" or kind == "multi" then
         entry.type, entry.options = kind, element.options
         if kind == "select" then entry.selectedItem = element.value else entry.selectedItems = element.values end
@@ -240,12 +231,12 @@ function M.build(config, id, state, full_lua)
   local rows = {}
   for i, u in ipairs(config.ui or {}) do
     rows[i] = literal(u, "u")
-    add_ui(rows[i], qa.device)
+    add_view(rows[i], qa.device)
   end
-  -- the HC3's own forms of the UI: its layout in rows (the page draws them)
+  -- the HC3's own forms of the UI: its callbacks and its layout in rows (the page draws them)
   if #rows > 0 then
-    local _, layout, view = ui_layout.compile(rows)
-    qa.device.properties.viewLayout, qa.device.properties.uiView = layout, view
+    local p = qa.device.properties
+    p.uiCallbacks, p.viewLayout, p.uiView = ui_layout.compile(rows)
   end
   if type(config.ui_callbacks) == "table" then qa.device.properties.uiCallbacks = model.copy(config.ui_callbacks) end
   if type(config.ui_view) == "table" then qa.device.properties.uiView = model.copy(config.ui_view) end
@@ -317,11 +308,6 @@ function M.load(qa, and_start)
   end, "action")
 end
 
--- plugin.restart / POST /plugins/restart: the QuickApp starts again in
--- place, as on the box: its timers (those its files made) and
--- subscriptions end, its objects go, and its files (as
--- /quickApp/{id}/files holds them now) run again in a fresh environment,
--- then onInit on a new QuickApp object. Devices, variables and storage stay.
 -- Stops what QuickApp `qa` runs: the timers its files made, its
 -- subscriptions and its objects (its devices and variables stay).
 function M.stop(qa)
@@ -339,6 +325,11 @@ function M.stop(qa)
   end
 end
 
+-- plugin.restart / POST /plugins/restart: the QuickApp starts again in
+-- place, as on the box: its timers (those its files made) and
+-- subscriptions end, its objects go, and its files (as
+-- /quickApp/{id}/files holds them now) run again in a fresh environment,
+-- then onInit on a new QuickApp object. Devices, variables and storage stay.
 function M.restart(id)
   local qa = model.quickapps[id]
   if not qa then args.raise(("plugin.restart: device %d is not a QuickApp"):format(id)) end

@@ -8,8 +8,10 @@ local json = require("json")
 local M = {}
 
 local kinds = { "button", "slider", "label", "switch", "select", "multi" }
+-- The events each kind of element can have a callback for.
 local events_of = { button = { "onReleased", "onLongPressDown", "onLongPressReleased" }, slider = { "onChanged" },
   switch = { "onReleased", "onToggled" }, select = { "onToggled" }, multi = { "onToggled" }, label = {} }
+M.events_of = events_of
 
 local function kind_of(e)
   for _, k in ipairs(kinds) do
