@@ -256,7 +256,7 @@ function M.build(config, id, state, full_lua)
   model.files[id] = qa.files
   new_environment(qa)
   -- an error in its code is reported with its tag
-  for _, chunk_name in pairs(qa.chunk_names) do tasks.own(chunk_name, rawget(qa.env, "__TAG")) end
+  for _, chunk_name in pairs(qa.chunk_names) do tasks.own(chunk_name, environment.tag_of(qa)) end
   model.quickapps[id] = qa
   return qa
 end

@@ -21,6 +21,7 @@ local quickapps = require("plua.fibaro.quickapps")
 local fqa = require("plua.fibaro.fqa")
 local model = require("plua.fibaro.model")
 local log = require("plua.fibaro.log")
+local environment = require("plua.fibaro.environment")
 local core_clock = require("plua.clock")
 local args = require("plua.args")
 
@@ -161,7 +162,7 @@ function M.install(file, options)
   local id = fibaro.take_id(options.id or config.id, file)
   local qa = quickapps.build(config, id)
   local app = setmetatable({ id = id, name = qa.name, qa = qa, logs = {} }, App)
-  by_tag[rawget(qa.env, "__TAG")] = app
+  by_tag[environment.tag_of(qa)] = app
   installed[#installed + 1] = app
   quickapps.load(qa, true)
   settle()

@@ -30,9 +30,9 @@ local function answer(method, path, body)
       return error_body("NotFound", "no such QuickApp: " .. page), 404
     end
     local qa = require("plua.fibaro.model").quickapps[id]
-    local tag = json.encode(qa and rawget(qa.env, "__TAG") or "")
-    local page = require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)):gsub("QA_TAG", function() return tag end)
-    return page, 200, "html"
+    local tag = json.encode(qa and require("plua.fibaro.environment").tag_of(qa) or "")
+    local html = require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)):gsub("QA_TAG", function() return tag end)
+    return html, 200, "html"
   end
   if path ~= "/api" and path:sub(1, 5) ~= "/api/" and path:sub(1, 5) ~= "/api?" then
     return error_body("NotFound", "no such page: " .. path), 404
@@ -66,9 +66,10 @@ local waiting = {} -- request id -> { path, timer }
 local flush_queued = false
 
 local function must_wait(method, path)
-  if method ~= "GET" then return false end
-  local query = path:match("^/api/refreshStates/?%?(.*)$")
-  local last = query and math.tointeger(tonumber(("&" .. query):match("&last=(%d+)")))
+  if method ~= "GET" or path:sub(1, 5) ~= "/api/" then return false end
+  local clean, query = router.split(path)
+  if clean ~= "/refreshStates" then return false end
+  local last = math.tointeger(tonumber(query.last))
   return last ~= nil and last > 0 and last >= require("plua.fibaro.model").last_event
 end
 
@@ -120,13 +121,13 @@ function M.serve(host, port)
   end
   -- Log lines too, for the pages (not an HC3 event: RefreshStateSubscriber
   -- and /refreshStates never see them), with the QuickApp that logged.
-  local log = require("plua.fibaro.log")
+  local log, environment = require("plua.fibaro.log"), require("plua.fibaro.environment")
   log.listeners[#log.listeners + 1] = function(record)
     if native.clients() == 0 then return end
     local line = { id = record.id, timestamp = record.timestamp, type = record.type, tag = record.tag,
       message = record.message }
     for id, qa in pairs(model.quickapps) do
-      if rawget(qa.env, "__TAG") == record.tag then line.deviceId = id end
+      if environment.tag_of(qa) == record.tag then line.deviceId = id end
     end
     local ok, text = pcall(json.encode, { type = "DebugMessageEvent", data = line, created = record.timestamp })
     if ok then native.broadcast(text) end
