@@ -81,17 +81,11 @@ local function read(path)
 end
 M.read = read
 
--- "dir/my_qa.lua" -> "my_qa"
-function M.default_name(path)
-  local name = path:match("([^/]+)$") or path
-  return (name:gsub("%.lua$", ""))
-end
-
 -- A main file's parsed headers (plua.fibaro.headers), or nil and why.
 function M.parse(path)
   local text, err = read(path)
   if not text then return nil, err end
-  local config, why = headers.parse(text, path, M.default_name(path))
+  local config, why = headers.parse(text, path)
   if not config then return nil, why end
   config.text = text
   return config

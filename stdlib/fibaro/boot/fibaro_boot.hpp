@@ -71,8 +71,9 @@ bool plan_fibaro(const runtime::Options& run, const Options& options, std::vecto
 // userdata, never in a frame between here and the Lua call.
 void push_quickapp(lua_State* L, const Headers& h, const std::string& file, const std::string& name);
 
-// require("plua.fibaro.headers"): parse(text, file, default_name) -> the
-// same table, its `warnings`, or nil and the error.
+// require("plua.fibaro.headers"): parse(text, file [, default_name]) -> the
+// same table, its `warnings`, or nil and the error (default_name: as the
+// boot names a QuickApp without a name header, from `file`).
 int open_fibaro_headers(lua_State* L);
 
 // In protected boot code, after the standard globals: with the emulation,

@@ -30,7 +30,7 @@ int headers_parse(lua_State* L) {
   std::size_t length = 0;
   const char* text = luaL_checklstring(L, 1, &length);
   const char* file = luaL_checkstring(L, 2);
-  const char* name = luaL_optstring(L, 3, "QuickApp");
+  const char* name = luaL_optstring(L, 3, nullptr);  // default: the boot's, from the file name
   void* memory = lua_newuserdatauv(L, sizeof(Parsed), 0);
   if (luaL_newmetatable(L, "plua.fibaro.parsed_headers") != 0) {
     lua_pushcfunction(L, &parsed_gc);
@@ -40,7 +40,7 @@ int headers_parse(lua_State* L) {
   lua_setmetatable(L, -2);
   lua::after_cpp(L, [&]() -> lua::Outcome {
     parsed->file = file;
-    parsed->name = name;
+    parsed->name = name != nullptr ? std::string(name) : default_name(parsed->file);
     parsed->ok = parse_headers(std::string_view(text, length), parsed->file, parsed->headers, parsed->error);
     return lua::pushed(0);
   });
