@@ -23,9 +23,10 @@ void bind_all(Loaded& l) {
          lib.bind("lws_hdr_total_length", a.hdr_total_length) && lib.bind("lws_hdr_copy", a.hdr_copy) &&
          lib.bind("lws_hdr_copy_fragment", a.hdr_copy_fragment) &&
          lib.bind("lws_callback_on_writable", a.callback_on_writable) &&
-         lib.bind("lws_add_http_common_headers", a.add_http_common_headers) &&
-         lib.bind("lws_finalize_write_http_header", a.finalize_write_http_header) &&
-         lib.bind("lws_write", a.write) && lib.bind("lws_send_pipe_choked", a.send_pipe_choked) &&
+         lib.bind("lws_add_http_header_status", a.add_http_header_status) &&
+         lib.bind("lws_add_http_header_by_token", a.add_http_header_by_token) &&
+         lib.bind("lws_finalize_http_header", a.finalize_http_header) && lib.bind("lws_write", a.write) &&
+         lib.bind("lws_partial_buffered", a.partial_buffered) &&
          lib.bind("lws_http_transaction_completed", a.http_transaction_completed) &&
          lib.bind("lws_create_vhost", a.create_vhost) &&
          lib.bind("lws_client_connect_via_info", a.client_connect_via_info) &&

@@ -27,10 +27,11 @@ struct LwsApi {
   decltype(&::lws_hdr_copy) hdr_copy = nullptr;
   decltype(&::lws_hdr_copy_fragment) hdr_copy_fragment = nullptr;
   decltype(&::lws_callback_on_writable) callback_on_writable = nullptr;
-  decltype(&::lws_add_http_common_headers) add_http_common_headers = nullptr;
-  decltype(&::lws_finalize_write_http_header) finalize_write_http_header = nullptr;
+  decltype(&::lws_add_http_header_status) add_http_header_status = nullptr;
+  decltype(&::lws_add_http_header_by_token) add_http_header_by_token = nullptr;
+  decltype(&::lws_finalize_http_header) finalize_http_header = nullptr;
   decltype(&::lws_write) write = nullptr;
-  decltype(&::lws_send_pipe_choked) send_pipe_choked = nullptr;
+  decltype(&::lws_partial_buffered) partial_buffered = nullptr;
   decltype(&::lws_http_transaction_completed) http_transaction_completed = nullptr;
   // One context, a vhost per use (lws_context.hpp).
   decltype(&::lws_create_vhost) create_vhost = nullptr;

@@ -66,7 +66,7 @@ local waiting = {} -- request id -> { path, timer }
 local flush_queued = false
 
 local function must_wait(method, path)
-  if method ~= "GET" or path:sub(1, 5) ~= "/api/" then return false end
+  if method ~= "GET" or not path:find("^/api/refreshStates") then return false end
   local clean, query = router.split(path)
   if clean ~= "/refreshStates" then return false end
   local last = math.tointeger(tonumber(query.last))

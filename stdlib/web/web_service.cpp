@@ -23,7 +23,6 @@ namespace {
 const LwsApi& api() { return *loaded_lws(); }
 
 constexpr const char* kRequestWhat = "web API request";
-constexpr std::size_t kWriteChunk = 16 * 1024;
 
 // The HTTP methods the API answers, by the header lws files the URI under.
 struct MethodToken {
@@ -252,56 +251,55 @@ int WebService::answer_now(lws* wsi, Session& session, int status, std::string_v
   const auto it = requests_.find(session.id);
   if (it == requests_.end()) return -1;
   Request& r = *it->second;
-  r.answered = true;
-  r.status = status;
-  r.answer.assign(LWS_PRE, '\0');
+  set_answer(r, status, body, kJson);
+  write_answer(wsi, r);
+  forget(session.id);
+  session.id = 0;
+  return -1;  // the body, if any, was not read: the connection closes
+}
+
+void WebService::set_answer(Request& r, int status, std::string_view body, const char* type) {
+  r.answer.reserve(kHeadRoom + body.size());
+  r.answer.assign(kHeadRoom, '\0');
   r.answer.append(body);
-  api().callback_on_writable(wsi);
-  return 0;
+  r.status = status;
+  r.type = type;
+  r.answered = true;
+}
+
+bool WebService::write_answer(lws* wsi, Request& r) {
+  unsigned char head[kHeadRoom - LWS_PRE];
+  unsigned char* p = head;
+  unsigned char* end = head + sizeof head;
+  const std::size_t body = r.answer.size() - kHeadRoom;
+  char length[24];
+  const auto digits = std::to_chars(length, length + sizeof length, body).ptr;
+  if (api().add_http_header_status(wsi, static_cast<unsigned int>(r.status), &p, end) != 0 ||
+      api().add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE, reinterpret_cast<const unsigned char*>(r.type),
+                                     static_cast<int>(std::strlen(r.type)), &p, end) != 0 ||
+      api().add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH, reinterpret_cast<unsigned char*>(length),
+                                     static_cast<int>(digits - length), &p, end) != 0 ||
+      api().finalize_http_header(wsi, &p, end) != 0) {
+    return false;
+  }
+  // The head goes right in front of the body; LWS_PRE bytes stay free
+  // before it (the lws_write contract).
+  const auto size = static_cast<std::size_t>(p - head);
+  unsigned char* start = reinterpret_cast<unsigned char*>(r.answer.data()) + kHeadRoom - size;
+  std::memcpy(start, head, size);
+  return api().write(wsi, start, size + body, LWS_WRITE_HTTP_FINAL) >= 0;
 }
 
 int WebService::on_writable(lws* wsi, Session& session) {
+  // Only an answer lws could not send at once waits for this (respond()).
   const auto it = requests_.find(session.id);
   if (it == requests_.end() || !it->second->answered) return 0;
-  Request& r = *it->second;
-  const std::size_t total = r.answer.size() - LWS_PRE;
-  if (!r.head_sent) {
-    unsigned char head[LWS_PRE + 512];
-    unsigned char* start = head + LWS_PRE;
-    unsigned char* p = start;
-    unsigned char* end = head + sizeof head - 1;
-    if (api().add_http_common_headers(wsi, static_cast<unsigned int>(r.status), r.type, total,
-                                    &p, end) != 0 ||
-        api().finalize_write_http_header(wsi, start, &p, end) != 0) {
-      return -1;
-    }
-    r.head_sent = true;
-    // The body follows in the same turn unless the socket is full: one
-    // loop iteration per small answer, not two.
-    if (total > 0 && api().send_pipe_choked(wsi) != 0) {
-      api().callback_on_writable(wsi);
-      return 0;
-    }
+  if (api().partial_buffered(wsi) != 0) {
+    api().callback_on_writable(wsi);
+    return 0;
   }
-  if (total > 0) {
-    // The bytes before the chunk are padding or already sent: lws may
-    // write its framing there (the LWS_PRE contract).
-    const std::size_t n = std::min(kWriteChunk, total - r.sent);
-    const bool last = r.sent + n == total;
-    auto* data = reinterpret_cast<unsigned char*>(r.answer.data()) + LWS_PRE + r.sent;
-    if (api().write(wsi, data, n, last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP) < static_cast<int>(n)) return -1;
-    r.sent += n;
-    if (!last) {
-      api().callback_on_writable(wsi);
-      return 0;
-    }
-  }
-  // All sent. A request refused before its body was read closes the
-  // connection; else it may carry the next request.
-  const bool body_unread = !r.posted;
   forget(session.id);
   session.id = 0;
-  if (body_unread) return -1;
   return api().http_transaction_completed(wsi) != 0 ? -1 : 0;
 }
 
@@ -416,13 +414,23 @@ void WebService::respond(std::uint64_t id, int status, std::string_view body, bo
   const auto it = requests_.find(id);
   if (it == requests_.end() || it->second->answered) return;
   Request& r = *it->second;
-  r.answer.reserve(LWS_PRE + body.size());
-  r.answer.assign(LWS_PRE, '\0');
-  r.answer.append(body);
-  r.status = status;
-  r.type = html ? kHtml : kJson;
-  r.answered = true;
-  api().callback_on_writable(r.wsi);
+  lws* wsi = r.wsi;
+  set_answer(r, status, body, html ? kHtml : kJson);
+  // At once, from this task: no round through the loop for a socket that
+  // takes the answer.
+  if (!write_answer(wsi, r)) {
+    forget(id);
+    api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);  // broken: closed at lws's next service
+    return;
+  }
+  if (api().partial_buffered(wsi) != 0) {
+    // lws keeps what the socket did not take and sends it first; the
+    // request stays (and keeps the run alive) until then: on_writable.
+    api().callback_on_writable(wsi);
+    return;
+  }
+  forget(id);
+  if (api().http_transaction_completed(wsi) != 0) api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
 }
 
 void WebService::hold(std::uint64_t id) {

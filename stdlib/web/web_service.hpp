@@ -7,8 +7,10 @@
 // collect the request (method, path with its query, body up to kMaxBody).
 // A complete request is posted to the scheduler as a job that calls the
 // fixed Lua handler plua.web.handle(id, method, path, body); the handler
-// calls respond(id, status, body) and the answer is written when the
-// connection is writable. No request runs code of its own.
+// calls respond(id, status, body), which writes the answer at once, its
+// head and body in one lws_write (lws keeps and sends first what the socket
+// does not take: then the connection's writable callback ends the request).
+// No request runs code of its own.
 //
 // WebSocket: a client connected to kEventsPath gets every controller event
 // (model.on_emit) as a JSON text frame, pushed by broadcast(). A client
@@ -17,7 +19,7 @@
 // the last events are sent before the run ends.
 //
 // User work: a request counts from its job being posted until its answer is
-// written (or its connection is gone), so an answer is never cut off by the
+// all handed to the socket (or its connection is gone), so an answer is never cut off by the
 // end of the run. The listening socket itself is not user work: the run
 // still ends when the QuickApp has nothing pending.
 
@@ -42,6 +44,8 @@ inline constexpr const char* kEventsPath = "/api/events";
 inline constexpr std::size_t kMaxQueued = 1024;
 inline constexpr const char* kJson = "application/json;charset=UTF-8";
 inline constexpr const char* kHtml = "text/html;charset=UTF-8";
+// Room in front of an answer's body for LWS_PRE and the HTTP head.
+inline constexpr std::size_t kHeadRoom = LWS_PRE + 256;
 
 class WebService final : public runtime::Service, private LwsUser {
  public:
@@ -75,11 +79,9 @@ class WebService final : public runtime::Service, private LwsUser {
     bool posted = false;    // its job is queued or ran: it counts as user work...
     bool held = false;      // ...unless Lua holds it for later (a long-poll): then not
     bool answered = false;  // respond() came
-    bool head_sent = false;
     int status = 0;
     const char* type = kJson;
-    std::string answer;
-    std::size_t sent = 0;
+    std::string answer;  // kHeadRoom bytes, then the body
   };
   struct Client {
     lws* wsi = nullptr;
@@ -102,8 +104,12 @@ class WebService final : public runtime::Service, private LwsUser {
   void drop_queue(Client& client);
   void drop_client(std::uint64_t id);
 
-  // Answers at once, without Lua (413, ...).
+  // Answers at once, without Lua (413, ...), and closes the connection.
   int answer_now(lws* wsi, Session& session, int status, std::string_view body);
+  static void set_answer(Request& r, int status, std::string_view body, const char* type);
+  // The head, then the body, in one lws_write. False when the connection
+  // is broken.
+  static bool write_answer(lws* wsi, Request& r);
   void post(std::uint64_t id, Request& request);
   int deliver(lua_State* L, std::uint64_t id);
   void forget(std::uint64_t id);

@@ -7,39 +7,78 @@ local json = require("json")
 local model = require("plua.fibaro.model")
 
 local M = {}
--- Routes in registration order, { method, anchored pattern, handler(captures,
--- data, query), has_captures }, kept per first path segment: a path is
--- tried only against the routes of its own first segment ("/devices/12"
--- against those of "devices") and those whose first segment is a pattern.
-local by_segment = {}  -- literal first segment -> routes, in order
-local any_segment = {} -- routes whose first segment is not a literal
+-- A route's pattern is a path of segments, each a literal ("devices") or
+-- one capture of the whole segment ("(%d+)"). Routes are kept by first
+-- segment and segment count, in registration order, so a request is tried
+-- only against the few of its own shape; a segment matches by string
+-- equality, a capture by an anchored pattern on that segment alone.
+-- { method, handler(captures, data, query), segments, captures }: segments[i]
+-- a literal, or for a capture (captures[i] true) its anchored pattern.
+local by_shape = {}  -- first literal segment -> segment count -> routes
+local any_first = {} -- segment count -> routes whose first segment captures
 
-local function literal_segment(pattern)
-  local segment, rest = pattern:match("^/([%w_]+)(.*)$")
-  if segment and (rest == "" or rest:sub(1, 1) == "/") then return segment end
-  return nil
+local function shape_list(lists, n)
+  local list = lists[n]
+  if not list then
+    list = {}
+    lists[n] = list
+  end
+  return list
 end
 
 -- handler(captures, data, query) -> body, status
 function M.route(method, pattern, handler)
-  local r = { method, "^" .. pattern .. "$", handler, pattern:find("%(") ~= nil }
-  local segment = literal_segment(pattern)
-  if segment then
-    local list = by_segment[segment]
-    if not list then
-      list = {}
-      for i, g in ipairs(any_segment) do list[i] = g end -- those registered before, in order
-      by_segment[segment] = list
-    end
+  local segments, captures = {}, {}
+  -- Inside one segment "[^/]" is any character: so it splits at every /.
+  for segment in pattern:gsub("%[%^/%]", "."):gmatch("[^/]+") do
+    local inner = segment:match("^%((.*)%)$")
+    segments[#segments + 1] = inner and "^(" .. inner .. ")$" or segment
+    captures[#segments] = inner ~= nil
+    assert(inner or not segment:find("[%(%)%%%[%]%*%+%-%?%^%$%.]"), "router: a segment is a literal or one capture: " .. pattern)
+  end
+  local r = { method, handler, segments, captures }
+  local n = #segments
+  if n > 0 and not captures[1] then
+    by_shape[segments[1]] = by_shape[segments[1]] or {}
+    local list = shape_list(by_shape[segments[1]], n)
     list[#list + 1] = r
   else
-    any_segment[#any_segment + 1] = r
-    for _, list in pairs(by_segment) do list[#list + 1] = r end
+    local list = shape_list(any_first, n)
+    list[#list + 1] = r
   end
 end
 
-local function candidates(clean)
-  return by_segment[clean:match("^/([^/]+)")] or any_segment
+-- The captures of route r for the path's segments, or nil when it does not
+-- match.
+local function match(r, parts, n)
+  local segments, captures = r[3], r[4]
+  for i = 1, n do
+    if not captures[i] and parts[i] ~= segments[i] then return nil end
+  end
+  local found = {}
+  for i = 1, n do
+    if captures[i] then
+      local c = parts[i]:match(segments[i])
+      if not c then return nil end
+      found[#found + 1] = c
+    end
+  end
+  return found
+end
+
+-- The first route of `list` for (method, parts): it and its captures;
+-- else nil, nil, whether one matched with another method.
+local function search(list, method, parts, n)
+  local other_method = false
+  if not list then return nil, nil, false end
+  for _, r in ipairs(list) do
+    local found = match(r, parts, n)
+    if found then
+      if r[1] == method then return r, found end
+      other_method = true
+    end
+  end
+  return nil, nil, other_method
 end
 
 function M.error(status, reason, message)
@@ -87,10 +126,15 @@ end
 -- A request's path as the routes see it (no /api prefix, query or
 -- trailing /) and its query as a table.
 function M.split(path)
-  local clean, q = path:match("^([^?]*)%??(.*)$")
-  clean = clean:gsub("^/api/", "/"):gsub("/+$", "")
-  if clean == "/api" then clean = "" end
-  return clean, parse_query(q)
+  local q = path:find("?", 1, true)
+  local clean = q and path:sub(1, q - 1) or path
+  if clean:sub(1, 5) == "/api/" then
+    clean = clean:sub(5)
+  elseif clean == "/api" then
+    clean = ""
+  end
+  if clean:byte(-1) == 47 then clean = clean:gsub("/+$", "") end
+  return clean, q and parse_query(path:sub(q + 1)) or {}
 end
 
 -- The item of `list` whose id is `id` (a copy, 200), or a 404 naming `what`.
@@ -126,15 +170,25 @@ function M.dispatch(method, path, data, encoded)
   end
   data = data or {}
   local clean, query = M.split(path)
-  local other_method = false
-  for _, r in ipairs(candidates(clean)) do
-    if clean:find(r[2]) then
-      if r[1] == method then
-        return r[3](r[4] and { clean:match(r[2]) } or {}, data, query)
-      end
-      other_method = true
+  local parts, n = {}, 0 -- the segments ("" between two slashes is one)
+  if clean:byte(1) == 47 then
+    local from = 2
+    while true do
+      local slash = clean:find("/", from, true)
+      n = n + 1
+      parts[n] = clean:sub(from, (slash or 0) - 1)
+      if not slash then break end
+      from = slash + 1
     end
   end
+  local literal = by_shape[parts[1]]
+  local r, found, other_method = search(literal and literal[n], method, parts, n)
+  if not r then
+    local other
+    r, found, other = search(any_first[n], method, parts, n)
+    other_method = other_method or other
+  end
+  if r then return r[2](found, data, query) end
   if other_method then return M.error(405, "MethodNotAllowed", method .. " is not allowed on " .. clean) end
   if not_emulated[clean:match("^/([^/]+)")] then
     return M.error(501, "NotImplemented", method .. " " .. clean .. " is not emulated offline")
