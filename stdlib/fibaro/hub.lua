@@ -104,13 +104,14 @@ local function run_action(id, action, packed, called)
 end
 
 -- Asynchronous, as on the HC3: the action runs as its own task, after the
--- caller's; an error in it names the script line of the call. Whether a
--- QuickApp object takes it is decided when it runs (a QuickApp started in
--- the same run may not have its object yet when called). A device that
--- does not exist, or cannot take the action, is a warning now.
-local function call_one(id, action, ...)
+-- caller's; an error in it names the script line of the call (`origin`
+-- false: a REST request, no script line made it). Whether a QuickApp
+-- object takes it is decided when it runs (a QuickApp started in the same
+-- run may not have its object yet when called). A device that does not
+-- exist, or cannot take the action, is a warning now.
+local function post_action(id, action, origin, ...)
   id = check_id(id, "call")
-  check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
+  if type(action) ~= "string" then check(false, 2, "call", "action name expected, got " .. type(action)) end
   if online.remote(id) then -- the HC3's device: its action, as its own task
     local packed = table.pack(...)
     local env = require("plua.fibaro.environment")
@@ -121,7 +122,7 @@ local function call_one(id, action, ...)
       if status == 404 then
         log.write("WARNING", tag, ("fibaro.call(%d, '%s'): the HC3 has no device %d"):format(id, action, id))
       end
-    end, "action")
+    end, "action", origin)
     return
   end
   if not model.objects[id] and not model.quickapp_of(id) and not plain_runner(id, action) then return end
@@ -132,18 +133,26 @@ local function call_one(id, action, ...)
     model.trace(("fibaro.call(%d, %q%s)"):format(id, action, packed.n > 0 and ", " .. table.concat(shown, ", ") or ""))
   end
   local called = model.objects[id] -- the object of the call's time, if the device is deleted meanwhile
-  tasks.post(function() run_action(id, action, packed, called) end, "action")
+  tasks.post(function() run_action(id, action, packed, called) end, "action", origin)
 end
 
+local function call_one(id, action, ...) return post_action(id, action, nil, ...) end
+
 function fibaro.call(id, action, ...)
-  check(type(action) == "string", 2, "call", "action name expected, got " .. type(action))
+  if type(action) ~= "string" then check(false, 2, "call", "action name expected, got " .. type(action)) end
   if type(id) == "table" then
     for _, one in ipairs(id) do call_one(one, action, ...) end
     return
   end
   call_one(id, action, ...)
 end
-fibaro._call_from = call_one
+-- The REST API's actions: (id, action, from_server, ...), from_server when
+-- the REST server's request, not a script's api.post, asks.
+function fibaro._call_from(id, action, from_server, ...)
+  local origin = nil
+  if from_server then origin = false end
+  return post_action(id, action, origin, ...)
+end
 
 -- value, modified time of a device property (nil if the device has none)
 local function get(id, property)

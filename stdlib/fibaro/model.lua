@@ -207,8 +207,8 @@ end
 
 -- Why property `name` cannot be `value` (nil if it can).
 function M.property_error(name, value)
-  local err = M.value_error(value, ("property '%s'"):format(name))
-  if err then return err end
+  -- The message names the property only when there is one to give.
+  if M.value_error(value) then return M.value_error(value, ("property '%s'"):format(name)) end
   if name == "quickAppVariables" then return variables_error(value) end
   return nil
 end

@@ -3,7 +3,8 @@
 // (QuickApp:onInit, a fibaro.call action, a UI callback), so that an error
 // in it names the place in the script that asked for it: the script line
 // that called into the emulation (as for timers, SourceNames::caller_of),
-// or where `defined_by` is defined.
+// or where `defined_by` is defined; defined_by = false: nowhere (a request
+// to the REST server, which no script line made).
 // suspend(waiter) / resume(waiter): the running coroutine waits, as in
 // _PY.sleep but with no timer, until something (an HTTP callback) resumes
 // it; that is how api.get waits for a real HC3 without blocking the loop.
@@ -61,8 +62,8 @@ int tasks_post(lua_State* L) {
     if (lua_getinfo(L, ">S", &ar) != 0 && ar.linedefined > 0 && !intern_definition(rt, ar, origin)) {
       lua::raise_out_of_memory(L);
     }
-  } else {
-    origin = rt.sources().caller_of(L);
+  } else if (!(lua_isboolean(L, 3) && lua_toboolean(L, 3) == 0)) {
+    origin = rt.sources().caller_of(L);  // false: no script asked for it (a REST request)
   }
   lua_settop(L, 1);
   const int ref = luaL_ref(L, LUA_REGISTRYINDEX);

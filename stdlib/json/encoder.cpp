@@ -50,9 +50,11 @@ bool key_less(const Key& a, const Key& b) {
   return a.is_number && !b.is_number;
 }
 
-// Everything one encode call owns, inside a userdata: the output, the keys
-// of the objects being written (one stack of them for all levels) and the
-// tables on the path from the root (cycle check).
+// Everything an encode call works in, inside a userdata: the output, the
+// keys of the objects being written (one stack of them for all levels) and
+// the tables on the path from the root (cycle check). One is kept between
+// calls (upvalue 2, `busy` while a call uses it) so that its buffers keep
+// their capacity: a call then allocates nothing but its result.
 struct Encoder {
   lua_State* L;
   char* out;
@@ -66,7 +68,20 @@ struct Encoder {
   int pathcap;
   EncodeStyle style;
   bool any_marks;  // whether json.initArray marked any table (else no lookups)
+  bool busy;       // the kept encoder, in use by a call
 };
+
+// A kept encoder gives back buffers above this after a call.
+constexpr std::size_t kKeptBytes = 64 * 1024;
+
+// Every error of the walk: the kept encoder is free again, then the error
+// (a longjmp) leaves the call.
+template <typename... Args>
+[[noreturn]] void fail(Encoder& e, const char* format, Args... args) {
+  e.busy = false;
+  luaL_error(e.L, format, args...);
+  std::abort();  // luaL_error does not return
+}
 
 void release(Encoder& e) {
   std::free(e.out);
@@ -75,6 +90,8 @@ void release(Encoder& e) {
   e.out = nullptr;
   e.keys = nullptr;
   e.path = nullptr;
+  e.cap = e.keycap = 0;
+  e.pathcap = 0;
 }
 
 int encoder_gc(lua_State* L) {
@@ -85,16 +102,19 @@ int encoder_gc(lua_State* L) {
 // Grows `data` (count elements of `size` bytes, room for cap) to hold at
 // least `need`; raises "not enough memory" when it cannot.
 template <typename T, typename N>
-void grow(lua_State* L, T*& data, N& cap, std::size_t need) {
+void grow(Encoder& e, T*& data, N& cap, std::size_t need) {
   std::size_t bigger = cap == 0 ? 16 : static_cast<std::size_t>(cap);
   while (bigger < need) bigger *= 2;
   void* p = std::realloc(data, bigger * sizeof(T));
-  if (p == nullptr) lua::raise_out_of_memory(L);
+  if (p == nullptr) {
+    e.busy = false;
+    lua::raise_out_of_memory(e.L);
+  }
   data = static_cast<T*>(p);
   cap = static_cast<N>(bigger);
 }
 
-[[gnu::noinline]] void grow_out(Encoder& e, std::size_t n) { grow(e.L, e.out, e.cap, std::max<std::size_t>(e.len + n, 4096)); }
+[[gnu::noinline]] void grow_out(Encoder& e, std::size_t n) { grow(e, e.out, e.cap, std::max<std::size_t>(e.len + n, 4096)); }
 
 inline char* reserve(Encoder& e, std::size_t n) {
   if (e.cap - e.len < n) grow_out(e, n);
@@ -141,7 +161,7 @@ void encode_string(Encoder& e, const char* s, std::size_t len) {
         const std::size_t n = utf8_sequence(q, end);
         if (n == 0) {
           e.len += static_cast<std::size_t>(o - start);
-          luaL_error(e.L, "json.encode: invalid UTF-8 in a string at byte %I", static_cast<lua_Integer>(q - s + 1));
+          fail(e, "json.encode: invalid UTF-8 in a string at byte %I", static_cast<lua_Integer>(q - s + 1));
         }
         std::memcpy(o, q, n);  // may run past stop: the room allows it
         o += n;
@@ -179,7 +199,7 @@ void encode_number(Encoder& e, int idx) {
     return;
   }
   const double d = lua_tonumber(e.L, idx);
-  if (!std::isfinite(d)) luaL_error(e.L, "json.encode: cannot encode %s", std::isnan(d) ? "NaN" : "an infinite number");
+  if (!std::isfinite(d)) fail(e, "json.encode: cannot encode %s", std::isnan(d) ? "NaN" : "an infinite number");
   e.len += format_double(o, d);
 }
 
@@ -215,19 +235,20 @@ bool marked_as_array(lua_State* L, int idx) {
 
 // A table json.initArray marked but that is not a plain sequence: an array
 // up to its largest index, holes as null; any other key is an error.
-lua_Integer marked_length(lua_State* L, int idx) {
+lua_Integer marked_length(Encoder& e, int idx) {
+  lua_State* L = e.L;
   lua_Integer largest = 0;
   lua_Integer count = 0;
   lua_pushnil(L);
   while (lua_next(L, idx) != 0) {
     lua_pop(L, 1);
     if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1) {
-      luaL_error(L, "json.encode: a table marked by json.initArray has a key that is not an index (%s)", luaL_typename(L, -1));
+      fail(e, "json.encode: a table marked by json.initArray has a key that is not an index (%s)", luaL_typename(L, -1));
     }
     largest = std::max(largest, lua_tointeger(L, -1));
     ++count;
   }
-  if (largest > 2 * count + 16) luaL_error(L, "json.encode: a table marked by json.initArray is too sparse to be an array");
+  if (largest > 2 * count + 16) fail(e, "json.encode: a table marked by json.initArray is too sparse to be an array");
   return largest;
 }
 
@@ -252,13 +273,13 @@ void encode_array(Encoder& e, int idx, lua_Integer n) {
 // else pops it (slot 0: looked up again when written).
 void collect_key(Encoder& e, bool keep_value) {
   lua_State* L = e.L;
-  if (e.nkeys == e.keycap) grow(L, e.keys, e.keycap, e.nkeys + 1);
+  if (e.nkeys == e.keycap) grow(e, e.keys, e.keycap, e.nkeys + 1);
   Key& k = e.keys[e.nkeys];
   switch (lua_type(L, -2)) {
     case LUA_TSTRING: {
       std::size_t len = 0;
       k.text = lua_tolstring(L, -2, &len);
-      if (len > UINT32_MAX) luaL_error(L, "json.encode: a key is too long");
+      if (len > UINT32_MAX) fail(e, "json.encode: a key is too long");
       k.len = static_cast<std::uint32_t>(len);
       k.is_number = false;
       break;
@@ -272,7 +293,7 @@ void collect_key(Encoder& e, bool keep_value) {
       k.len = static_cast<std::uint32_t>(k.is_integer ? format_integer(k.number, k.integer) : format_key_number(k.number, k.real));
       break;
     default:
-      luaL_error(L, "json.encode: object keys must be strings or numbers, got %s", luaL_typename(L, -2));
+      fail(e, "json.encode: object keys must be strings or numbers, got %s", luaL_typename(L, -2));
   }
   if (keep_value) {
     lua_insert(L, -2);  // value below key: lua_next needs the key on top
@@ -344,12 +365,12 @@ void encode_table(Encoder& e, int idx) {
   const void* self = lua_topointer(L, idx);
   if (e.depth >= kMaxEncodeDepth) {
     for (int i = 0; i < e.depth; ++i) {
-      if (e.path[i] == self) luaL_error(L, "json.encode: cycle detected (a table contains itself)");
+      if (e.path[i] == self) fail(e, "json.encode: cycle detected (a table contains itself)");
     }
-    luaL_error(L, "json.encode: nesting too deep (or a cycle)");
+    fail(e, "json.encode: nesting too deep (or a cycle)");
   }
-  if (!lua_checkstack(L, 8)) luaL_error(L, "json.encode: nesting too deep for the Lua stack");
-  if (e.depth == e.pathcap) grow(L, e.path, e.pathcap, static_cast<std::size_t>(e.depth) + 1);
+  if (!lua_checkstack(L, 8)) fail(e, "json.encode: nesting too deep for the Lua stack");
+  if (e.depth == e.pathcap) grow(e, e.path, e.pathcap, static_cast<std::size_t>(e.depth) + 1);
   e.path[e.depth++] = self;
   lua_pushnil(L);
   if (lua_next(L, idx) == 0) {
@@ -362,7 +383,7 @@ void encode_table(Encoder& e, int idx) {
     if (n >= 0) {
       encode_array(e, idx, n);
     } else if (e.any_marks && marked_as_array(L, idx)) {
-      encode_array(e, idx, marked_length(L, idx));
+      encode_array(e, idx, marked_length(e, idx));
     } else {
       encode_object(e, idx, false);
     }
@@ -404,7 +425,7 @@ void encode_value(Encoder& e, int idx) {
     default:
       break;
   }
-  luaL_error(L, "json.encode: cannot encode a %s", luaL_typename(L, idx));
+  fail(e, "json.encode: cannot encode a %s", luaL_typename(L, idx));
 }
 
 }  // namespace
@@ -417,20 +438,40 @@ void register_encoder(lua_State* L) {
   lua_pop(L, 1);
 }
 
+void push_kept_encoder(lua_State* L) {
+  auto* e = static_cast<Encoder*>(lua_newuserdatauv(L, sizeof(Encoder), 0));
+  *e = Encoder{L, nullptr, 0, 0, nullptr, 0, 0, nullptr, 0, 0, EncodeStyle{}, false, false};
+  luaL_setmetatable(L, kEncoderType);
+}
+
 int encode(lua_State* L, EncodeStyle style) {
   luaL_checkany(L, 1);
   lua_settop(L, 1);
-  auto* e = static_cast<Encoder*>(lua_newuserdatauv(L, sizeof(Encoder), 0));
-  *e = Encoder{L, nullptr, 0, 0, nullptr, 0, 0, nullptr, 0, 0, style, false};
-  luaL_setmetatable(L, kEncoderType);
+  auto* e = static_cast<Encoder*>(lua_touserdata(L, lua_upvalueindex(2)));
+  if (e == nullptr || e->busy) {
+    // A call inside a call (a finalizer that encodes, run by a collection
+    // during an encode): an encoder of its own, freed by its __gc.
+    push_kept_encoder(L);
+    e = static_cast<Encoder*>(lua_touserdata(L, -1));
+  }
+  e->L = L;
+  e->len = 0;
+  e->nkeys = 0;
+  e->depth = 0;
+  e->style = style;
+  e->busy = true;
+  e->any_marks = false;
   lua_pushnil(L);
   if (lua_next(L, lua_upvalueindex(1)) != 0) {
     e->any_marks = true;
     lua_pop(L, 2);
   }
   encode_value(*e, 1);
+  // Free before the result is made: a collection the string's allocation
+  // runs may call json.encode again (the text is copied by then).
+  e->busy = false;
   lua_pushlstring(L, e->out != nullptr ? e->out : "", e->len);
-  release(*e);
+  if (e->cap > kKeptBytes || e->keycap * sizeof(Key) > kKeptBytes) release(*e);
   return 1;
 }
 

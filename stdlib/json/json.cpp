@@ -54,12 +54,15 @@ int open_json(lua_State* L) {
                     {"encodeFast", &json_encode_fast},
                     {"encodeFormated", &json_encode_formatted},
                     {"initArray", &json_init_array}};
+  json::push_kept_encoder(L);  // one for the three encoders: none runs inside another
+  const int kept = lua_gettop(L);
   for (const auto& f : with_marks) {
     lua_pushvalue(L, marks);
-    lua_pushcclosure(L, f.fn, 1);
-    lua_setfield(L, -3, f.name);
+    lua_pushvalue(L, kept);
+    lua_pushcclosure(L, f.fn, 2);
+    lua_setfield(L, -4, f.name);
   }
-  lua_pop(L, 1);
+  lua_pop(L, 2);
   lua_pushcfunction(L, &json_decode);
   lua_setfield(L, -2, "decode");
   lua_pushlightuserdata(L, json::null_value());

@@ -134,7 +134,7 @@ local function action(c, data)
   local device = device_of(c[1])
   if not device then return not_found("Device") end
   local action_args = type(data) == "table" and type(data.args) == "table" and data.args or {}
-  fibaro._call_from(device.id, c[2], table.unpack(action_args))
+  fibaro._call_from(device.id, c[2], router.serving(), table.unpack(action_args))
   return { message = "Accepted" }, 202
 end
 route("POST", "/devices/(-?%d+)/action/([%w_]+)", action)
@@ -241,7 +241,7 @@ route("POST", "/devices/groupAction/([%w_]+)", function(c, data)
   local ids = {}
   for _, device in ipairs(filtered(data.filters or {})) do
     ids[#ids + 1] = device.id
-    if model.objects[device.id] then fibaro._call_from(device.id, c[1], table.unpack(data.args or {})) end
+    if model.objects[device.id] then fibaro._call_from(device.id, c[1], router.serving(), table.unpack(data.args or {})) end
   end
   return { devices = ids }, 202
 end)

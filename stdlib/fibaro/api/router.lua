@@ -96,6 +96,9 @@ function M.out(v)
   if encoding then return v end
   return model.copy(v)
 end
+-- Whether the dispatch in progress is the REST server's (no script line
+-- made the request).
+function M.serving() return encoding end
 
 -- A number from a path, query or JSON field (nil if it is none).
 function M.number_of(v)
