@@ -215,7 +215,7 @@ end
 -- What fibaro.call and /devices/{id}/action/{name} run.
 function QuickAppBase:callAction(name, ...)
   check_self(self, "callAction")
-  check(type(name) == "string", 1, "callAction", "action name expected, got " .. type(name))
+  if type(name) ~= "string" then check(false, 1, "callAction", "action name expected, got " .. type(name)) end
   local method = self[name]
   if type(method) ~= "function" then
     self:error(("Class does not have %s function defined - action ignored"):format(name))

@@ -159,6 +159,8 @@ for name in ([[zwave zigbee nice service system consumption linkedDevices networ
   not_emulated[name] = true
 end
 
+local segments_of = {}
+
 -- (method, path, data [, encoded]) -> body, status. data is a table, a
 -- JSON text or nil; a path may start with /api/ and carry a query. 405 for
 -- a known path with another method, as the box; else 501 or 404 (see
@@ -173,7 +175,9 @@ function M.dispatch(method, path, data, encoded)
   end
   data = data or {}
   local clean, query = M.split(path)
-  local parts, n = {}, 0 -- the segments ("" between two slashes is one)
+  -- The segments ("" between two slashes is one), in one table for every
+  -- dispatch: none reads it once a handler runs (a handler may dispatch).
+  local parts, n = segments_of, 0
   if clean:byte(1) == 47 then
     local from = 2
     while true do
@@ -184,7 +188,7 @@ function M.dispatch(method, path, data, encoded)
       from = slash + 1
     end
   end
-  local literal = by_shape[parts[1]]
+  local literal = n > 0 and by_shape[parts[1]]
   local r, found, other_method = search(literal and literal[n], method, parts, n)
   if not r then
     local other
