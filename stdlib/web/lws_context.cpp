@@ -41,6 +41,9 @@ lws_context* LwsContext::open(std::string& why) {
   info.port = CONTEXT_PORT_NO_LISTEN;
   info.user = link_.get();
   info.pcontext = &link_->alive;
+  // What lws sends of a large answer per write (default 4 KiB): a page or
+  // a long device list goes out in a few writes, not hundreds.
+  info.pt_serv_buf_size = 64 * 1024;
   context_ = api->create_context(&info);
   link_->alive = context_;
   if (context_ == nullptr) why = "libwebsockets cannot run on plua's loop (is libwebsockets-evlib-uv installed?)";
