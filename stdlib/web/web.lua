@@ -20,6 +20,12 @@ local function answer(method, path, body)
   if utf8.len(path) == nil then
     return error_body("BadRequest", "the path is not UTF-8"), 400
   end
+  if path:find("^/api[/?]") or path == "/api" then
+    if body ~= nil and utf8.len(body) == nil then
+      return error_body("BadRequest", "the body is not UTF-8"), 400
+    end
+    return router.dispatch(method, path, body, true) -- encoded at once, below
+  end
   if path == "/" and method == "GET" then
     return require("plua.web.index_page"), 200, "html"
   end
@@ -34,22 +40,19 @@ local function answer(method, path, body)
     local html = require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)):gsub("QA_TAG", function() return tag end)
     return html, 200, "html"
   end
-  if path ~= "/api" and path:sub(1, 5) ~= "/api/" and path:sub(1, 5) ~= "/api?" then
-    return error_body("NotFound", "no such page: " .. path), 404
-  end
-  if body ~= nil and utf8.len(body) == nil then
-    return error_body("BadRequest", "the body is not UTF-8"), 400
-  end
-  return router.dispatch(method, path, body, true) -- encoded at once, below
+  return error_body("NotFound", "no such page: " .. path), 404
+end
+
+-- The answer as text: JSON (encoded here) or a page.
+local function answer_text(method, path, body)
+  local result, code, html = answer(method, path, body)
+  if html then return result, code, html end
+  if result == nil then return "", code or 204 end
+  return json.encode(result), code or 200
 end
 
 local function answer_request(id, method, path, body)
-  local ok, text, status, html = pcall(function()
-    local result, code, html = answer(method, path, body)
-    if html then return result, code, html end
-    if result == nil then return "", code or 204 end
-    return json.encode(result), code or 200
-  end)
+  local ok, text, status, html = pcall(answer_text, method, path, body)
   if not ok then
     io.stderr:write("plua: web API: ", method, " request failed: ", tostring(text), "\n")
     text, status = json.encode(error_body("InternalServerError", "the request failed")), 500

@@ -126,9 +126,18 @@ local function parse_query(q)
   return out
 end
 
--- A request's path as the routes see it (no /api prefix, query or
--- trailing /) and its query as a table.
-function M.split(path)
+-- A path, parsed: { clean, query text or nil, segments, segment count }.
+-- clean is the path as the routes see it (no /api prefix, query or
+-- trailing /); its segments split it at every / ("" between two slashes is
+-- one). Kept by path, read-only, since clients ask the same paths again
+-- and again (a dashboard polls /api/devices/ID): up to kParsed of them,
+-- then the table starts afresh, so that unique paths cannot make it grow.
+local kParsed = 256
+local parsed, nparsed = {}, 0
+
+local function parse(path)
+  local p = parsed[path]
+  if p then return p end
   local q = path:find("?", 1, true)
   local clean = q and path:sub(1, q - 1) or path
   if clean:sub(1, 5) == "/api/" then
@@ -137,7 +146,28 @@ function M.split(path)
     clean = ""
   end
   if clean:byte(-1) == 47 then clean = clean:gsub("/+$", "") end
-  return clean, q and parse_query(path:sub(q + 1)) or {}
+  local segments, n = {}, 0
+  if clean:byte(1) == 47 then
+    local from = 2
+    while true do
+      local slash = clean:find("/", from, true)
+      n = n + 1
+      segments[n] = clean:sub(from, (slash or 0) - 1)
+      if not slash then break end
+      from = slash + 1
+    end
+  end
+  p = { clean, q and path:sub(q + 1) or nil, segments, n }
+  if nparsed >= kParsed then parsed, nparsed = {}, 0 end
+  parsed[path], nparsed = p, nparsed + 1
+  return p
+end
+
+-- A request's path as the routes see it and its query as a table (a new
+-- one: the caller may change it).
+function M.split(path)
+  local p = parse(path)
+  return p[1], p[2] and parse_query(p[2]) or {}
 end
 
 -- The item of `list` whose id is `id` (a copy, 200), or a 404 naming `what`.
@@ -159,8 +189,6 @@ for name in ([[zwave zigbee nice service system consumption linkedDevices networ
   not_emulated[name] = true
 end
 
-local segments_of = {}
-
 -- (method, path, data [, encoded]) -> body, status. data is a table, a
 -- JSON text or nil; a path may start with /api/ and carry a query. 405 for
 -- a known path with another method, as the box; else 501 or 404 (see
@@ -174,20 +202,9 @@ function M.dispatch(method, path, data, encoded)
     data = decoded
   end
   data = data or {}
-  local clean, query = M.split(path)
-  -- The segments ("" between two slashes is one), in one table for every
-  -- dispatch: none reads it once a handler runs (a handler may dispatch).
-  local parts, n = segments_of, 0
-  if clean:byte(1) == 47 then
-    local from = 2
-    while true do
-      local slash = clean:find("/", from, true)
-      n = n + 1
-      parts[n] = clean:sub(from, (slash or 0) - 1)
-      if not slash then break end
-      from = slash + 1
-    end
-  end
+  local p = parse(path)
+  local clean, parts, n = p[1], p[3], p[4]
+  local query = p[2] and parse_query(p[2]) or {}
   local literal = n > 0 and by_shape[parts[1]]
   local r, found, other_method = search(literal and literal[n], method, parts, n)
   if not r then
