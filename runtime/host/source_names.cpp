@@ -38,30 +38,23 @@ void SourceNames::anchor_slot(lua_State* L) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, this);
 }
 
-Origin SourceNames::caller_of(lua_State* L) noexcept {
-  // Formatting the chunk name ("S") is the costly part of lua_getinfo: do
-  // it once per calling function, which setTimeout floods repeat.
-  lua_Debug ar;
-  if (lua_getstack(L, 1, &ar) == 0 || lua_getinfo(L, "fl", &ar) == 0) return {};
-  const void* function = lua_topointer(L, -1);
-  if (function == last_function_ && function != nullptr) {
-    lua_pop(L, 1);
-  } else {
-    lua_pushvalue(L, -1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, this);  // cannot raise: an existing key, no allocation
-    lua_getinfo(L, ">S", &ar);
-    try {
-      last_function_source_ = intern(ar.short_src);
-    } catch (...) {
-      return {};
-    }
-    last_function_ = function;
+bool SourceNames::cache_function(lua_State* L, lua_Debug& ar, const void* function) noexcept {
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, this);  // cannot raise: an existing key, no allocation
+  lua_getinfo(L, ">S", &ar);                // pops the function
+  try {
+    last_function_source_ = intern(ar.short_src);
+  } catch (...) {
+    last_function_ = nullptr;
+    return false;
   }
-  if (ar.currentline < 0) return {};
-  const Origin caller{last_function_source_, static_cast<std::uint32_t>(ar.currentline)};
-  if (!bundled(caller.source)) return caller;
-  // Called from a bundled module (a wrapper around setTimeout, a logger): the script's
-  // line that called into it says more.
+  last_function_ = function;
+  last_function_bundled_ = bundled(last_function_source_);
+  return true;
+}
+
+Origin SourceNames::script_caller_above(lua_State* L, Origin caller) noexcept {
+  lua_Debug ar;
   for (int level = 2; level < 16 && lua_getstack(L, level, &ar) != 0; ++level) {
     if (lua_getinfo(L, "Sl", &ar) == 0 || ar.currentline < 0) continue;
     try {

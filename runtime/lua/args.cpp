@@ -11,7 +11,7 @@ bool is_callable(lua_State* L, int idx) {
   return true;
 }
 
-void check_callable(lua_State* L, int arg) {
+void check_callable_slow(lua_State* L, int arg) {
   if (!is_callable(L, arg)) luaL_typeerror(L, arg, "function");
 }
 
@@ -62,16 +62,7 @@ std::uint64_t opt_duration_ms(lua_State* L, int arg, double ms_per_unit) {
 
 }  // namespace
 
-std::uint64_t opt_delay_ms(lua_State* L, int arg) {
-  // setTimeout's hot path: an integer delay (0 in floods) skips the double
-  // conversion; what it returns is what opt_duration_ms would.
-  if (lua_isinteger(L, arg)) {
-    const lua_Integer ms = lua_tointeger(L, arg);
-    if (ms <= 0) return 0;
-    if (ms < (lua_Integer{1} << 53)) return static_cast<std::uint64_t>(ms);
-  }
-  return opt_duration_ms(L, arg, 1.0);
-}
+std::uint64_t opt_delay_ms_any(lua_State* L, int arg) { return opt_duration_ms(L, arg, 1.0); }
 
 std::uint64_t check_seconds_as_ms(lua_State* L, int arg) { return opt_duration_ms(L, arg, 1000.0); }
 

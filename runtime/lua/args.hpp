@@ -16,7 +16,10 @@ namespace plua::lua {
 bool is_callable(lua_State* L, int idx);
 
 // Argument `arg` must be callable.
-void check_callable(lua_State* L, int arg);
+void check_callable_slow(lua_State* L, int arg);  // any value: check_callable's general case
+inline void check_callable(lua_State* L, int arg) {
+  if (lua_type(L, arg) != LUA_TFUNCTION) check_callable_slow(L, arg);
+}
 
 // For a field of a table argument: raises
 // "bad argument #arg to 'f' (field must be expected, got <type of idx>)".
@@ -37,7 +40,17 @@ long pop_timeout_ms(lua_State* L, int arg, const char* field);
 // math.huge and anything past the representable range give kNeverMs,
 // a non-number raises. Fractions are truncated.
 inline constexpr std::uint64_t kNeverMs = UINT64_MAX;
-std::uint64_t opt_delay_ms(lua_State* L, int arg);
+std::uint64_t opt_delay_ms_any(lua_State* L, int arg);  // any value: opt_delay_ms's general case
+inline std::uint64_t opt_delay_ms(lua_State* L, int arg) {
+  // setTimeout's hot path, inline: an integer delay (0 in floods) skips the
+  // double conversion; what it returns is what opt_delay_ms_any would.
+  if (lua_isinteger(L, arg)) {
+    const lua_Integer ms = lua_tointeger(L, arg);
+    if (ms <= 0) return 0;
+    if (ms < (lua_Integer{1} << 53)) return static_cast<std::uint64_t>(ms);
+  }
+  return opt_delay_ms_any(L, arg);
+}
 
 // Seconds for _PY.sleep converted to milliseconds, same rules.
 std::uint64_t check_seconds_as_ms(lua_State* L, int arg);

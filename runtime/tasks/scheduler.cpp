@@ -192,8 +192,12 @@ void Scheduler::end_callback(const TaskLabel& label) {
 void Scheduler::settle(std::uint64_t now) noexcept {
   if (!ended_.pending) return;
   ended_.pending = false;
+  const std::uint64_t ns = (now - ended_.started) * 1'000'000;
+  Diagnostics& diagnostics = runtime_.diagnostics();
+  // The common case, without a call: a short task and no candidate waiting.
+  if (ns < Diagnostics::kLongTaskNs && !diagnostics.has_long_task()) return;
   try {
-    runtime_.diagnostics().task_ran((now - ended_.started) * 1'000'000, ended_.label, runtime_.sources());
+    diagnostics.task_ran(ns, ended_.label, runtime_.sources());
   } catch (...) {
     // Out of memory: the warning is lost.
   }

@@ -57,7 +57,7 @@ class IdPages {
     Page* page = page_of(id);
     if (page == nullptr) page = add_page(id >> kPageBits);
     const std::size_t at = id & kOffsetMask;
-    page->present.set(at);
+    page->present[at] = true;  // operator[]: set() would check the range again
     page->values[at] = value;
     ++page->live;
     ++size_;
@@ -68,7 +68,7 @@ class IdPages {
     Page* page = page_of(id);
     const std::size_t at = id & kOffsetMask;
     if (page == nullptr || !page->present[at]) return false;
-    page->present.reset(at);
+    page->present[at] = false;
     --size_;
     if (--page->live == 0) remove_page(page);
     return true;

@@ -13,8 +13,7 @@ bool later(const TimerKey& a, const TimerKey& b) {
 
 }  // namespace
 
-void TimerHeap::push(std::uint64_t due, std::uint64_t id) {
-  const TimerKey key{due, id};
+void TimerHeap::push_new(const TimerKey& key) {
   if (run_.empty() || run_.back().back() < key) {
     append(run_, key);
     ++run_size_;

@@ -30,8 +30,19 @@ class TimerHeap {
   // Precondition: !empty().
   TimerKey top() const { return from_run() ? run_.front().front() : heap_.front(); }
 
-  // May throw std::bad_alloc (nothing changes then).
-  void push(std::uint64_t due, std::uint64_t id);
+  // May throw std::bad_alloc (nothing changes then). Inline: the common
+  // case (the next id of the last span) is one increment.
+  void push(std::uint64_t due, std::uint64_t id) {
+    if (!run_.empty()) {
+      Span& last = run_.back();
+      if (last.due == due && last.first + last.count == id) {
+        ++last.count;
+        ++run_size_;
+        return;
+      }
+    }
+    push_new(TimerKey{due, id});
+  }
   // Precondition: !empty().
   void pop();
 
@@ -83,6 +94,8 @@ class TimerHeap {
       run.push_back(Span{k.due, k.id, 1});
     }
   }
+  // push() for a key that does not extend the last span.
+  void push_new(const TimerKey& key);
   bool from_run() const { return !run_.empty() && (heap_.empty() || run_.front().front() < heap_.front()); }
   void rebuild();
 

@@ -13,11 +13,6 @@ Timers::Timers(uv_loop_t* loop, lua_State* L) : L_(L), loop_(loop) {
   uv_timer_.init_or_throw("the timer", uv_timer_init, loop_);
 }
 
-std::uint64_t Timers::deadline(std::uint64_t now, std::uint64_t delay_ms) {
-  if (delay_ms == kNever) return kNever;
-  return delay_ms >= kNever - now ? kNever - 1 : now + delay_ms;
-}
-
 void Timers::count(const Timer& t, int delta) {
   if (t.kind == Kind::Interval) {
     intervals_ += delta;
@@ -43,9 +38,7 @@ int Timers::take_slot() noexcept {
   return next_slot_ < INT_MAX ? next_slot_++ : 0;
 }
 
-void Timers::release_slot(lua_State* L, int callbacks, int slot) noexcept {
-  lua_pushnil(L);
-  lua_rawseti(L, callbacks, slot);  // an existing key: no allocation
+void Timers::keep_free_slot(int slot) noexcept {
   try {
     free_slots_.push_back(slot);
   } catch (...) {
@@ -74,23 +67,6 @@ bool Timers::push_entry(std::uint64_t due) noexcept {
   }
 }
 
-TimerId Timers::insert_timer(const Timer& t, std::uint64_t now, std::uint64_t delay_ms) noexcept {
-  if (!push_entry(deadline(now, delay_ms))) {
-    release_slot(t.callback_slot);
-    return 0;
-  }
-  const TimerId id = next_id_++;  // never reused, even if the record cannot be filed
-  try {
-    timer_records_.insert(id, t);
-  } catch (const std::bad_alloc&) {
-    ++stale_;  // the entry stays behind
-    release_slot(t.callback_slot);
-    return 0;
-  }
-  count(t, +1);
-  return id;
-}
-
 bool Timers::insert_wake(const Wake& w, std::uint64_t now, std::uint64_t delay_ms) noexcept {
   if (!push_entry(deadline(now, delay_ms))) {
     release_wake(w);
@@ -106,14 +82,6 @@ bool Timers::insert_wake(const Wake& w, std::uint64_t now, std::uint64_t delay_m
   }
   ++wakes_;
   return true;
-}
-
-TimerId Timers::add(Kind kind, std::uint64_t now, std::uint64_t delay_ms, int callback_slot, bool with_args,
-                    Origin origin) noexcept {
-  const std::uint32_t interval =
-      kind == Kind::Interval ? static_cast<std::uint32_t>(std::min<std::uint64_t>(delay_ms, UINT32_MAX)) : 0;
-  const auto flags = static_cast<std::uint8_t>(kKeepsAlive | (with_args ? kHasArgs : 0));
-  return insert_timer(Timer{callback_slot, interval, origin, kind, flags}, now, delay_ms);
 }
 
 bool Timers::add_wake_task(std::uint64_t now, std::uint64_t delay_ms, TaskRef task) noexcept {

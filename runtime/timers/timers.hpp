@@ -139,8 +139,31 @@ class Timers {
   // Adds a timer due `delay_ms` after `now` whose callback slot is handed
   // over: it holds the function, or with `with_args` {n, fn, arg1, ...}.
   // Returns its id, or 0 if memory ran out (the slot is freed then).
+  // Inline: setTimeout calls it once per timer.
   TimerId add(Kind kind, std::uint64_t now, std::uint64_t delay_ms, int callback_slot, bool with_args,
-              Origin origin) noexcept;
+              Origin origin) noexcept {
+    const std::uint32_t interval =
+        kind == Kind::Interval ? static_cast<std::uint32_t>(delay_ms < UINT32_MAX ? delay_ms : UINT32_MAX) : 0;
+    const auto flags = static_cast<std::uint8_t>(kKeepsAlive | (with_args ? kHasArgs : 0));
+    const TimerId id = next_id_;
+    try {
+      heap_.push(deadline(now, delay_ms), id);
+    } catch (...) {  // std::bad_alloc
+      release_slot(callback_slot);
+      return 0;
+    }
+    ++next_id_;  // never reused, even if the record cannot be filed
+    try {
+      timer_records_.insert(id, Timer{callback_slot, interval, origin, kind, flags});
+    } catch (...) {  // std::bad_alloc
+      ++stale_;      // the entry stays behind
+      release_slot(callback_slot);
+      return 0;
+    }
+    ++(kind == Kind::Interval ? intervals_ : timeouts_);
+    ++keepalive_;
+    return id;
+  }
   // Wake-ups for _PY.sleep: the pooled task `task`, or a script's
   // coroutine whose registry ref is handed over (released if memory ran
   // out). Return false if memory ran out.
@@ -219,9 +242,8 @@ class Timers {
     int coroutine_ref;  // or a script's coroutine: this record owns the ref (else LUA_NOREF)
   };
 
-  // Files a record under a new id due `delay_ms` after `now`: 0 (and the
-  // record's callback or ref released) without memory.
-  TimerId insert_timer(const Timer& t, std::uint64_t now, std::uint64_t delay_ms) noexcept;
+  // Files a record under a new id due `delay_ms` after `now`: false (and
+  // the ref released) without memory.
   bool insert_wake(const Wake& w, std::uint64_t now, std::uint64_t delay_ms) noexcept;
   // Pushes (due, next id) on the heap; false without memory.
   bool push_entry(std::uint64_t due) noexcept;
@@ -229,13 +251,25 @@ class Timers {
   // Erases a timer whose heap entry (if any) was accounted for.
   void end_timer(TimerId id, const Timer& t);
   // Empties the slot and frees it; `callbacks` is the table's index on L.
-  void release_slot(lua_State* L, int callbacks, int slot) noexcept;
+  void release_slot(lua_State* L, int callbacks, int slot) noexcept {
+    lua_pushnil(L);
+    lua_rawseti(L, callbacks, slot);  // an existing key: no allocation
+    if (free_slots_.size() < free_slots_.capacity()) {
+      free_slots_.push_back(slot);
+    } else {
+      keep_free_slot(slot);
+    }
+  }
+  void keep_free_slot(int slot) noexcept;
   void release_slot(int slot) noexcept;
   void release_wake(const Wake& w) noexcept;
   bool live(TimerId id) { return timer_records_.find(id) != nullptr || wake_records_.find(id) != nullptr; }
   void drop_stale_top();
   void maybe_compact();
-  static std::uint64_t deadline(std::uint64_t now, std::uint64_t delay_ms);
+  static std::uint64_t deadline(std::uint64_t now, std::uint64_t delay_ms) {
+    if (delay_ms == kNever) return kNever;
+    return delay_ms >= kNever - now ? kNever - 1 : now + delay_ms;
+  }
 
   lua_State* L_;
   uv_loop_t* loop_;
