@@ -13,15 +13,6 @@ Timers::Timers(uv_loop_t* loop, lua_State* L) : L_(L), loop_(loop) {
   uv_timer_.init_or_throw("the timer", uv_timer_init, loop_);
 }
 
-void Timers::count(const Timer& t, int delta) {
-  if (t.kind == Kind::Interval) {
-    intervals_ += delta;
-  } else {
-    timeouts_ += delta;
-  }
-  if (t.flags & kKeepsAlive) keepalive_ += delta;
-}
-
 // ---- callbacks -------------------------------------------------------------
 
 void Timers::set_callbacks(lua_State* L) {
@@ -57,15 +48,6 @@ void Timers::release_wake(const Wake& w) noexcept {
 }
 
 // ---- adding ------------------------------------------------------------------
-
-bool Timers::push_entry(std::uint64_t due) noexcept {
-  try {
-    heap_.push(due, next_id_);
-    return true;
-  } catch (const std::bad_alloc&) {
-    return false;
-  }
-}
 
 bool Timers::insert_wake(const Wake& w, std::uint64_t now, std::uint64_t delay_ms) noexcept {
   if (!push_entry(deadline(now, delay_ms))) {

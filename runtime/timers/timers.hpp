@@ -145,23 +145,20 @@ class Timers {
     const std::uint32_t interval =
         kind == Kind::Interval ? static_cast<std::uint32_t>(delay_ms < UINT32_MAX ? delay_ms : UINT32_MAX) : 0;
     const auto flags = static_cast<std::uint8_t>(kKeepsAlive | (with_args ? kHasArgs : 0));
-    const TimerId id = next_id_;
-    try {
-      heap_.push(deadline(now, delay_ms), id);
-    } catch (...) {  // std::bad_alloc
+    if (!push_entry(deadline(now, delay_ms))) {
       release_slot(callback_slot);
       return 0;
     }
-    ++next_id_;  // never reused, even if the record cannot be filed
+    const TimerId id = next_id_++;  // never reused, even if the record cannot be filed
+    const Timer t{callback_slot, interval, origin, kind, flags};
     try {
-      timer_records_.insert(id, Timer{callback_slot, interval, origin, kind, flags});
+      timer_records_.insert(id, t);
     } catch (...) {  // std::bad_alloc
       ++stale_;      // the entry stays behind
       release_slot(callback_slot);
       return 0;
     }
-    ++(kind == Kind::Interval ? intervals_ : timeouts_);
-    ++keepalive_;
+    count(t, +1);
     return id;
   }
   // Wake-ups for _PY.sleep: the pooled task `task`, or a script's
@@ -246,8 +243,23 @@ class Timers {
   // the ref released) without memory.
   bool insert_wake(const Wake& w, std::uint64_t now, std::uint64_t delay_ms) noexcept;
   // Pushes (due, next id) on the heap; false without memory.
-  bool push_entry(std::uint64_t due) noexcept;
-  void count(const Timer& t, int delta);
+  // Inline, as add() is.
+  bool push_entry(std::uint64_t due) noexcept {
+    try {
+      heap_.push(due, next_id_);
+      return true;
+    } catch (const std::bad_alloc&) {
+      return false;
+    }
+  }
+  void count(const Timer& t, int delta) {
+    if (t.kind == Kind::Interval) {
+      intervals_ += delta;
+    } else {
+      timeouts_ += delta;
+    }
+    if (t.flags & kKeepsAlive) keepalive_ += delta;
+  }
   // Erases a timer whose heap entry (if any) was accounted for.
   void end_timer(TimerId id, const Timer& t);
   // Empties the slot and frees it; `callbacks` is the table's index on L.

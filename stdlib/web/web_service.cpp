@@ -292,14 +292,22 @@ bool WebService::write_answer(lws* wsi, Request& r) {
 
 int WebService::on_writable(lws* wsi, Session& session) {
   // Only an answer lws could not send at once waits for this (respond()).
-  const auto it = requests_.find(session.id);
+  const std::uint64_t id = session.id;
+  const auto it = requests_.find(id);
   if (it == requests_.end() || !it->second->answered) return 0;
+  const int result = end_request(id, wsi);
+  if (requests_.find(id) == requests_.end()) session.id = 0;
+  return result;
+}
+
+int WebService::end_request(std::uint64_t id, lws* wsi) {
   if (api().partial_buffered(wsi) != 0) {
+    // lws keeps what the socket did not take and sends it first; the
+    // request stays (and keeps the run alive) until then: on_writable.
     api().callback_on_writable(wsi);
     return 0;
   }
-  forget(session.id);
-  session.id = 0;
+  forget(id);
   return api().http_transaction_completed(wsi) != 0 ? -1 : 0;
 }
 
@@ -423,14 +431,7 @@ void WebService::respond(std::uint64_t id, int status, std::string_view body, bo
     api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);  // broken: closed at lws's next service
     return;
   }
-  if (api().partial_buffered(wsi) != 0) {
-    // lws keeps what the socket did not take and sends it first; the
-    // request stays (and keeps the run alive) until then: on_writable.
-    api().callback_on_writable(wsi);
-    return;
-  }
-  forget(id);
-  if (api().http_transaction_completed(wsi) != 0) api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
+  if (end_request(id, wsi) < 0) api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
 }
 
 void WebService::hold(std::uint64_t id) {

@@ -19,8 +19,8 @@
 // the last events are sent before the run ends.
 //
 // User work: a request counts from its job being posted until its answer is
-// all handed to the socket (or its connection is gone), so an answer is never cut off by the
-// end of the run. The listening socket itself is not user work: the run
+// all handed to the socket (or its connection is gone), so an answer is
+// never cut off by the end of the run. The listening socket itself is not user work: the run
 // still ends when the QuickApp has nothing pending.
 
 #include <libwebsockets.h>
@@ -97,6 +97,10 @@ class WebService final : public runtime::Service, private LwsUser {
   int on_body(Session& session, const char* data, std::size_t len);
   int on_body_done(Session& session);
   int on_writable(lws* wsi, Session& session);
+  // After an answer went to lws: 0 while lws still holds some of it (the
+  // request waits for on_writable), else the request ends: -1 when its
+  // connection is not kept alive, 0 when it takes the next request.
+  int end_request(std::uint64_t id, lws* wsi);
   void on_closed(Session& session);
   int on_ws_open(lws* wsi, Session& session);
   int on_ws_writable(Session& session);
