@@ -295,12 +295,10 @@ int WebService::on_writable(lws* wsi, Session& session) {
   const std::uint64_t id = session.id;
   const auto it = requests_.find(id);
   if (it == requests_.end() || !it->second->answered) return 0;
-  const int result = end_request(id, wsi);
-  if (requests_.find(id) == requests_.end()) session.id = 0;
-  return result;
+  return end_request(id, wsi, &session);
 }
 
-int WebService::end_request(std::uint64_t id, lws* wsi) {
+int WebService::end_request(std::uint64_t id, lws* wsi, Session* session) {
   if (api().partial_buffered(wsi) != 0) {
     // lws keeps what the socket did not take and sends it first; the
     // request stays (and keeps the run alive) until then: on_writable.
@@ -308,6 +306,9 @@ int WebService::end_request(std::uint64_t id, lws* wsi) {
     return 0;
   }
   forget(id);
+  // Before lws_http_transaction_completed, which may free the session
+  // (it binds the connection to its protocol afresh).
+  if (session != nullptr) session->id = 0;
   return api().http_transaction_completed(wsi) != 0 ? -1 : 0;
 }
 
@@ -431,7 +432,7 @@ void WebService::respond(std::uint64_t id, int status, std::string_view body, bo
     api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);  // broken: closed at lws's next service
     return;
   }
-  if (end_request(id, wsi) < 0) api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
+  if (end_request(id, wsi, nullptr) < 0) api().set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
 }
 
 void WebService::hold(std::uint64_t id) {

@@ -100,7 +100,8 @@ class WebService final : public runtime::Service, private LwsUser {
   // After an answer went to lws: 0 while lws still holds some of it (the
   // request waits for on_writable), else the request ends: -1 when its
   // connection is not kept alive, 0 when it takes the next request.
-  int end_request(std::uint64_t id, lws* wsi);
+  // `session` (inside lws's callback) is cleared when the request ends.
+  int end_request(std::uint64_t id, lws* wsi, Session* session);
   void on_closed(Session& session);
   int on_ws_open(lws* wsi, Session& session);
   int on_ws_writable(Session& session);
