@@ -20,14 +20,8 @@ void bind_all(Loaded& l) {
          lib.bind("lws_context_destroy", a.context_destroy) && lib.bind("lws_context_user", a.context_user) &&
          lib.bind("lws_get_context", a.get_context) &&
          lib.bind("lws_callback_http_dummy", a.callback_http_dummy) &&
-         lib.bind("lws_hdr_total_length", a.hdr_total_length) && lib.bind("lws_hdr_copy", a.hdr_copy) &&
-         lib.bind("lws_hdr_copy_fragment", a.hdr_copy_fragment) &&
          lib.bind("lws_callback_on_writable", a.callback_on_writable) &&
-         lib.bind("lws_add_http_header_status", a.add_http_header_status) &&
-         lib.bind("lws_add_http_header_by_token", a.add_http_header_by_token) &&
-         lib.bind("lws_finalize_http_header", a.finalize_http_header) && lib.bind("lws_write", a.write) &&
-         lib.bind("lws_partial_buffered", a.partial_buffered) &&
-         lib.bind("lws_http_transaction_completed", a.http_transaction_completed) &&
+         lib.bind("lws_write", a.write) &&
          lib.bind("lws_create_vhost", a.create_vhost) &&
          lib.bind("lws_client_connect_via_info", a.client_connect_via_info) &&
          lib.bind("lws_get_opaque_user_data", a.get_opaque_user_data) &&

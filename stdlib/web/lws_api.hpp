@@ -1,12 +1,13 @@
 #pragma once
-// libwebsockets, loaded when the web server first starts or a WebSocket
+// libwebsockets, for the WebSocket client (net.WebSocket), loaded when a
 // client first connects rather than at every start-up: linking it would
 // map libssl, libcrypto, libcap and libz into each `plua script.lua`
 // (some 5 ms). <libwebsockets.h> gives the
 // types, so each pointer has exactly the type of the function it stands
 // for. The library is process-wide state (RTLD_NODELETE keeps it mapped),
-// and so is this table: lws calls the server's callback with nothing but a
-// connection, and the callback needs the table to find its way back.
+// and so is this table: lws calls the client's callback with nothing but a
+// connection, and the callback needs the table to find its way back. (The
+// web server is plua's own: web_service.hpp.)
 
 #include <libwebsockets.h>
 
@@ -23,16 +24,8 @@ struct LwsApi {
   decltype(&::lws_context_user) context_user = nullptr;
   decltype(&::lws_get_context) get_context = nullptr;
   decltype(&::lws_callback_http_dummy) callback_http_dummy = nullptr;
-  decltype(&::lws_hdr_total_length) hdr_total_length = nullptr;
-  decltype(&::lws_hdr_copy) hdr_copy = nullptr;
-  decltype(&::lws_hdr_copy_fragment) hdr_copy_fragment = nullptr;
   decltype(&::lws_callback_on_writable) callback_on_writable = nullptr;
-  decltype(&::lws_add_http_header_status) add_http_header_status = nullptr;
-  decltype(&::lws_add_http_header_by_token) add_http_header_by_token = nullptr;
-  decltype(&::lws_finalize_http_header) finalize_http_header = nullptr;
   decltype(&::lws_write) write = nullptr;
-  decltype(&::lws_partial_buffered) partial_buffered = nullptr;
-  decltype(&::lws_http_transaction_completed) http_transaction_completed = nullptr;
   // One context, a vhost per use (lws_context.hpp).
   decltype(&::lws_create_vhost) create_vhost = nullptr;
   // The WebSocket client (ws_client.hpp).

@@ -41,9 +41,6 @@ lws_context* LwsContext::open(std::string& why) {
   info.port = CONTEXT_PORT_NO_LISTEN;
   info.user = link_.get();
   info.pcontext = &link_->alive;
-  // What lws sends of a large answer per write (default 4 KiB): a page or
-  // a long device list goes out in a few writes, not hundreds.
-  info.pt_serv_buf_size = 64 * 1024;
   context_ = api->create_context(&info);
   link_->alive = context_;
   if (context_ == nullptr) why = "libwebsockets cannot run on plua's loop (is libwebsockets-evlib-uv installed?)";
@@ -59,10 +56,8 @@ void LwsContext::shutdown() noexcept {
   if (context_ == nullptr) return;
   const LwsApi& api = *loaded_lws();
   LwsLink& link = *link_;
-  for (LwsUser* user : {link.server, link.clients}) {
-    if (user != nullptr) user->context_closing();
-  }
-  link.server = link.clients = nullptr;
+  if (link.clients != nullptr) link.clients->context_closing();
+  link.clients = nullptr;
   // On a foreign loop lws 4.1 destroys a context in two calls: the first
   // closes its handles, the second (once their close callbacks ran) frees
   // the rest. Between them the loop runs without blocking (no Lua runs in

@@ -1,16 +1,17 @@
 #pragma once
 // The web server's per-Runtime state (runtime.service<WebService>()): a
-// listening vhost on the Runtime's libwebsockets context (lws_context.hpp,
-// on the Runtime's uv loop), serving HTTP/1.1.
+// listening uv_tcp_t on the Runtime's loop serving HTTP/1.1, and its
+// connections (web_connection.hpp), read with http-parser
+// (http_reader.hpp). Node's design: the socket stays registered for input
+// while it lives, and an answer is written straight from the task that
+// made it, so a kept-alive request costs one read and one write.
 //
-// libwebsockets calls us from inside libuv ("fast" callbacks): there we only
-// collect the request (method, path with its query, body up to kMaxBody).
-// A complete request is posted to the scheduler as a job that calls the
-// fixed Lua handler plua.web.handle(id, method, path, body); the handler
-// calls respond(id, status, body), which writes the answer at once, its
-// head and body in one lws_write (lws keeps and sends first what the socket
-// does not take: then the connection's writable callback ends the request).
-// No request runs code of its own.
+// libuv calls us with bytes: there we only collect the request (method,
+// path with its query, body up to kMaxBody). A complete request is posted
+// to the scheduler as a job that calls the fixed Lua handler
+// plua.web.handle(id, method, path, body); the handler calls
+// respond(id, status, body), which writes the answer at once. No request
+// runs code of its own.
 //
 // WebSocket: a client connected to kEventsPath gets every controller event
 // (model.on_emit) as a JSON text frame, pushed by broadcast(). A client
@@ -20,45 +21,41 @@
 //
 // User work: a request counts from its job being posted until its answer is
 // all handed to the socket (or its connection is gone), so an answer is
-// never cut off by the end of the run. The listening socket itself is not user work: the run
-// still ends when the QuickApp has nothing pending.
+// never cut off by the end of the run. The listening socket and idle
+// connections are not user work: the run still ends when the QuickApp has
+// nothing pending.
 
-#include <libwebsockets.h>
 #include <lua.hpp>
+#include <uv.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "runtime.hpp"
-#include "web/lws_context.hpp"
+#include "uv/handle.hpp"
+#include "web/web_connection.hpp"
 
 namespace plua::stdlib::web {
 
-// Bodies above this get 413 without being read.
-inline constexpr std::size_t kMaxBody = 256 * 1024;
-inline constexpr const char* kEventsPath = "/api/events";
 inline constexpr std::size_t kMaxQueued = 1024;
-inline constexpr const char* kJson = "application/json;charset=UTF-8";
-inline constexpr const char* kHtml = "text/html;charset=UTF-8";
-// Room in front of an answer's body for LWS_PRE and the HTTP head.
-inline constexpr std::size_t kHeadRoom = LWS_PRE + 256;
 
-class WebService final : public runtime::Service, private LwsUser {
+class WebService final : public runtime::Service {
  public:
   explicit WebService(runtime::Runtime& runtime);
   WebService(const WebService&) = delete;
   WebService& operator=(const WebService&) = delete;
   ~WebService() override;
 
-  // Starts serving on host:port. False with `why` set ("address already in
-  // use", ...) when it cannot; then nothing was started. May throw
-  // std::bad_alloc.
+  // Starts serving on host:port (an IPv4 or IPv6 address). False with
+  // `why` set ("Address already in use", ...) when it cannot; then nothing
+  // was started. May throw std::bad_alloc.
   bool listen(const std::string& host, int port, std::string& why);
-  bool listening() const { return vhost_ != nullptr; }
+  bool listening() const { return listening_; }
 
   // The Lua handler's answer to request `id` (ignored when its connection is
   // gone meanwhile). May throw std::bad_alloc.
@@ -70,63 +67,41 @@ class WebService final : public runtime::Service, private LwsUser {
 
   // Queues `text` for every WebSocket client. May throw std::bad_alloc.
   void broadcast(std::string_view text);
-  std::size_t clients() const { return clients_.size(); }
+  std::size_t clients() const { return clients_; }
+
+  // ---- for the connections ----
+  runtime::Runtime& runtime() { return runtime_; }
+  std::uint64_t now() { return runtime_.real_now(); }
+  // Where libuv reads into: one buffer for all, consumed before the next read.
+  uv_buf_t read_buffer() { return uv_buf_init(read_buffer_.data(), static_cast<unsigned int>(read_buffer_.size())); }
+  // A whole request: posted to Lua; its id. May throw std::bad_alloc.
+  std::uint64_t request_read(const Connection& connection, const HttpReader& reader);
+  // Its answer is out, or its connection gone (0: none).
+  void request_ended(std::uint64_t id);
+  void client_joined() { ++clients_; }
+  void client_left() { --clients_; }
+  // Destroys the connection: libuv callbacks call this on their way out.
+  void erase(std::uint64_t connection);
 
  private:
   struct Request {
-    lws* wsi = nullptr;
+    std::uint64_t connection = 0;
     std::string method, path, body;
-    bool posted = false;    // its job is queued or ran: it counts as user work...
-    bool held = false;      // ...unless Lua holds it for later (a long-poll): then not
-    bool answered = false;  // respond() came
-    int status = 0;
-    const char* type = kJson;
-    std::string answer;  // kHeadRoom bytes, then the body
+    bool held = false;  // Lua answers later (a long-poll): not user work meanwhile
   };
-  struct Client {
-    lws* wsi = nullptr;
-    std::deque<std::string> queue;  // each frame with LWS_PRE bytes in front
-    bool too_slow = false;
-  };
-  // What lws keeps per connection (zeroed by lws): the request in progress.
-  struct Session {
-    std::uint64_t id;
-  };
-  static int callback(lws* wsi, lws_callback_reasons reason, void* user, void* in, std::size_t len);
-  int on_http(lws* wsi, Session& session, const char* uri, std::size_t len);
-  int on_body(Session& session, const char* data, std::size_t len);
-  int on_body_done(Session& session);
-  int on_writable(lws* wsi, Session& session);
-  // After an answer went to lws: 0 while lws still holds some of it (the
-  // request waits for on_writable), else the request ends: -1 when its
-  // connection is not kept alive, 0 when it takes the next request.
-  // `session` (inside lws's callback) is cleared when the request ends.
-  int end_request(std::uint64_t id, lws* wsi, Session* session);
-  void on_closed(Session& session);
-  int on_ws_open(lws* wsi, Session& session);
-  int on_ws_writable(Session& session);
-  // A client's queued frames are user work (one unit while any is queued).
-  void drop_queue(Client& client);
-  void drop_client(std::uint64_t id);
-
-  // Answers at once, without Lua (413, ...), and closes the connection.
-  int answer_now(lws* wsi, Session& session, int status, std::string_view body);
-  static void set_answer(Request& r, int status, std::string_view body, const char* type);
-  // The head, then the body, in one lws_write. False when the connection
-  // is broken.
-  static bool write_answer(lws* wsi, Request& r);
-  void post(std::uint64_t id, Request& request);
+  static void on_connection(uv_stream_t* server, int status);
+  static void on_sweep(uv_timer_t* timer);
   int deliver(lua_State* L, std::uint64_t id);
-  void forget(std::uint64_t id);
   void shutdown() noexcept;
-  void context_closing() noexcept override { shutdown(); }
-  static const lws_protocols* protocols();
 
   runtime::Runtime& runtime_;
-  std::shared_ptr<LwsLink> link_;  // set by listen()
-  lws_vhost* vhost_ = nullptr;
-  std::unordered_map<std::uint64_t, std::unique_ptr<Request>> requests_;
-  std::unordered_map<std::uint64_t, Client> clients_;
+  uv::Handle<uv_tcp_t> listener_;
+  uv::Handle<uv_timer_t> sweep_;
+  bool listening_ = false;
+  std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> connections_;
+  std::unordered_map<std::uint64_t, Request> requests_;
+  std::vector<char> read_buffer_;
+  std::size_t clients_ = 0;
   std::uint64_t next_id_ = 1;
 };
 

@@ -83,7 +83,7 @@ case("URI of 64 KiB", b"GET /api/" + b"a" * 65536 + b" HTTP/1.1\r\nHost: x\r\n\r
 case("UI path ../", b"GET /qa/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n")
 case("UI path %2e%2e", b"GET /qa/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n")
 case("UI path %2e%2e%2f", b"GET /qa/5555%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd HTTP/1.1\r\nHost: x\r\n\r\n")
-# lws decodes the path and ends it at a %00: what comes before it is served.
+# A %00 anywhere in the path is refused (400): no C string ends early.
 case("NUL in the path", b"GET /api/devices/%00 HTTP/1.1\r\nHost: x\r\n\r\n")
 case("NUL inside a segment", b"GET /api/devices/5555%00x HTTP/1.1\r\nHost: x\r\n\r\n")
 case("negative Content-Length", b"POST /api/globalVariables HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}")

@@ -1,5 +1,5 @@
-# Hostile requests: each gets an HC3 error body (or lws refuses the
-# connection itself) and the server goes on serving.
+# Hostile requests: each gets an HC3 error body and the server goes on
+# serving.
 export PLUA_TIME="2026-11-23 23:21:51"
 source "$TOOLS_DIR/web_api.sh"
 API_PORT=$(free_port)
