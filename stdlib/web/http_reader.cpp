@@ -1,5 +1,7 @@
 #include "web/http_reader.hpp"
 
+#include <http_parser.h>
+
 #include <strings.h>
 
 #include <climits>
@@ -84,11 +86,27 @@ bool request_path(std::string_view target, std::string& out) {
   return true;
 }
 
-HttpReader::HttpReader() { reset(); }
+struct HttpReader::Parser {
+  http_parser p{};
+};
+
+struct HttpReader::Callbacks {
+  static HttpReader& self(http_parser* p) { return *static_cast<HttpReader*>(p->data); }
+  static int on_message_begin(http_parser* p);
+  static int on_url(http_parser* p, const char* at, std::size_t len);
+  static int on_header_field(http_parser* p, const char* at, std::size_t len);
+  static int on_header_value(http_parser* p, const char* at, std::size_t len);
+  static int on_headers_complete(http_parser* p);
+  static int on_body(http_parser* p, const char* at, std::size_t len);
+  static int on_message_complete(http_parser* p);
+};
+
+HttpReader::HttpReader() : parser_(std::make_unique<Parser>()) { reset(); }
+HttpReader::~HttpReader() = default;
 
 void HttpReader::reset() {
-  http_parser_init(&parser_, HTTP_REQUEST);
-  parser_.data = this;
+  http_parser_init(&parser_->p, HTTP_REQUEST);
+  parser_->p.data = this;
   error_ = Error::None;
   method_ = "";
   target_.clear();
@@ -112,20 +130,20 @@ void HttpReader::next() { reset(); }
 HttpReader::Result HttpReader::feed(const char* data, std::size_t size, std::size_t& used) {
   static const http_parser_settings callbacks = [] {
     http_parser_settings s{};
-    s.on_message_begin = &HttpReader::on_message_begin;
-    s.on_url = &HttpReader::on_url;
-    s.on_header_field = &HttpReader::on_header_field;
-    s.on_header_value = &HttpReader::on_header_value;
-    s.on_headers_complete = &HttpReader::on_headers_complete;
-    s.on_body = &HttpReader::on_body;
-    s.on_message_complete = &HttpReader::on_message_complete;
+    s.on_message_begin = &Callbacks::on_message_begin;
+    s.on_url = &Callbacks::on_url;
+    s.on_header_field = &Callbacks::on_header_field;
+    s.on_header_value = &Callbacks::on_header_value;
+    s.on_headers_complete = &Callbacks::on_headers_complete;
+    s.on_body = &Callbacks::on_body;
+    s.on_message_complete = &Callbacks::on_message_complete;
     return s;
   }();
   const bool fresh = !started_;
-  used = http_parser_execute(&parser_, &callbacks, data, size);
-  const auto status = static_cast<http_errno>(parser_.http_errno);
+  used = http_parser_execute(&parser_->p, &callbacks, data, size);
+  const auto status = static_cast<http_errno>(parser_->p.http_errno);
   if (complete_) {
-    upgrade_ = parser_.upgrade != 0;
+    upgrade_ = parser_->p.upgrade != 0;
     return Result::Request;
   }
   if (status == HPE_OK && used == size) return Result::NeedMore;
@@ -158,16 +176,16 @@ bool HttpReader::count_head(std::size_t len) {
   return false;
 }
 
-int HttpReader::on_message_begin(http_parser* p) {
-  static_cast<HttpReader*>(p->data)->started_ = true;
+int HttpReader::Callbacks::on_message_begin(http_parser* p) {
+  self(p).started_ = true;
   return 0;
 }
 
-int HttpReader::on_url(http_parser* p, const char* at, std::size_t len) {
-  auto& self = *static_cast<HttpReader*>(p->data);
-  self.started_ = true;
-  if (!self.count_head(len)) return -1;
-  self.target_.append(at, len);
+int HttpReader::Callbacks::on_url(http_parser* p, const char* at, std::size_t len) {
+  HttpReader& me = self(p);
+  me.started_ = true;
+  if (!me.count_head(len)) return -1;
+  me.target_.append(at, len);
   return 0;
 }
 
@@ -182,29 +200,29 @@ void HttpReader::end_header() {
   value_.clear();
 }
 
-int HttpReader::on_header_field(http_parser* p, const char* at, std::size_t len) {
-  auto& self = *static_cast<HttpReader*>(p->data);
-  if (!self.count_head(len)) return -1;
-  if (self.in_value_) {
-    self.end_header();
-    self.in_value_ = false;
+int HttpReader::Callbacks::on_header_field(http_parser* p, const char* at, std::size_t len) {
+  HttpReader& me = self(p);
+  if (!me.count_head(len)) return -1;
+  if (me.in_value_) {
+    me.end_header();
+    me.in_value_ = false;
   }
-  self.field_.append(at, len);
+  me.field_.append(at, len);
   return 0;
 }
 
-int HttpReader::on_header_value(http_parser* p, const char* at, std::size_t len) {
-  auto& self = *static_cast<HttpReader*>(p->data);
-  if (!self.count_head(len)) return -1;
-  self.in_value_ = true;
-  self.value_.append(at, len);
+int HttpReader::Callbacks::on_header_value(http_parser* p, const char* at, std::size_t len) {
+  HttpReader& me = self(p);
+  if (!me.count_head(len)) return -1;
+  me.in_value_ = true;
+  me.value_.append(at, len);
   return 0;
 }
 
-int HttpReader::on_headers_complete(http_parser* p) {
-  auto& self = *static_cast<HttpReader*>(p->data);
-  if (self.in_value_) self.end_header();
-  self.in_value_ = false;
+int HttpReader::Callbacks::on_headers_complete(http_parser* p) {
+  HttpReader& me = self(p);
+  if (me.in_value_) me.end_header();
+  me.in_value_ = false;
   switch (p->method) {
     case HTTP_GET:
     case HTTP_POST:
@@ -212,40 +230,40 @@ int HttpReader::on_headers_complete(http_parser* p) {
     case HTTP_DELETE:
     case HTTP_PATCH:
     case HTTP_OPTIONS:
-      self.method_ = http_method_str(static_cast<http_method>(p->method));
+      me.method_ = http_method_str(static_cast<http_method>(p->method));
       break;
     default:
-      self.error_ = Error::MethodNotAllowed;
+      me.error_ = Error::MethodNotAllowed;
       return -1;
   }
-  self.http10_ = p->http_major == 0 || (p->http_major == 1 && p->http_minor == 0);
-  self.keep_alive_ = http_should_keep_alive(p) != 0;
-  if (!request_path(self.target_, self.path_)) {
-    self.error_ = Error::BadRequest;
+  me.http10_ = p->http_major == 0 || (p->http_major == 1 && p->http_minor == 0);
+  me.keep_alive_ = http_should_keep_alive(p) != 0;
+  if (!request_path(me.target_, me.path_)) {
+    me.error_ = Error::BadRequest;
     return -1;
   }
   if ((p->flags & F_CHUNKED) == 0 && p->content_length != ULLONG_MAX && p->content_length > kMaxBody) {
-    self.error_ = Error::TooLarge;
+    me.error_ = Error::TooLarge;
     return -1;
   }
   return 0;
 }
 
-int HttpReader::on_body(http_parser* p, const char* at, std::size_t len) {
-  auto& self = *static_cast<HttpReader*>(p->data);
-  if (self.body_.size() + len > kMaxBody) {
-    self.error_ = Error::TooLarge;
+int HttpReader::Callbacks::on_body(http_parser* p, const char* at, std::size_t len) {
+  HttpReader& me = self(p);
+  if (me.body_.size() + len > kMaxBody) {
+    me.error_ = Error::TooLarge;
     return -1;
   }
-  self.body_.append(at, len);
+  me.body_.append(at, len);
   return 0;
 }
 
 // One request at a time: the parser stops after it, and the rest waits
 // until it has been answered.
-int HttpReader::on_message_complete(http_parser* p) {
-  auto& self = *static_cast<HttpReader*>(p->data);
-  self.complete_ = true;
+int HttpReader::Callbacks::on_message_complete(http_parser* p) {
+  HttpReader& me = self(p);
+  me.complete_ = true;
   http_parser_pause(p, 1);
   return 0;
 }

@@ -4,12 +4,12 @@
 // pipelining, Content-Length checks). This adds the server's limits: the
 // request line and headers together up to kMaxHead bytes, a body up to
 // kMaxBody, the methods the HC3 API has. No I/O here: web_connection.cpp
-// feeds it what the socket read.
-
-#include <http_parser.h>
+// feeds it what the socket read. http_parser.h stays in the .cpp: its
+// enum http_status clashes with libwebsockets.h's.
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -43,6 +43,7 @@ class HttpReader {
   };
 
   HttpReader();
+  ~HttpReader();
   HttpReader(const HttpReader&) = delete;
   HttpReader& operator=(const HttpReader&) = delete;
 
@@ -67,18 +68,14 @@ class HttpReader {
   bool started() const { return started_; }
 
  private:
-  static int on_message_begin(http_parser* p);
-  static int on_url(http_parser* p, const char* at, std::size_t len);
-  static int on_header_field(http_parser* p, const char* at, std::size_t len);
-  static int on_header_value(http_parser* p, const char* at, std::size_t len);
-  static int on_headers_complete(http_parser* p);
-  static int on_body(http_parser* p, const char* at, std::size_t len);
-  static int on_message_complete(http_parser* p);
+  struct Parser;     // http_parser, with a way back here
+  struct Callbacks;  // its callbacks
+  friend struct Callbacks;
   bool count_head(std::size_t len);
   void end_header();
   void reset();
 
-  http_parser parser_{};
+  std::unique_ptr<Parser> parser_;
   Error error_ = Error::None;
   const char* method_ = "";
   std::string target_, path_, body_;

@@ -20,7 +20,8 @@ void bind_all(Loaded& l) {
          lib.bind("lws_context_destroy", a.context_destroy) && lib.bind("lws_context_user", a.context_user) &&
          lib.bind("lws_get_context", a.get_context) &&
          lib.bind("lws_callback_http_dummy", a.callback_http_dummy) &&
-         lib.bind("lws_callback_on_writable", a.callback_on_writable) &&
+         lib.bind("lws_callback_on_writable", a.callback_on_writable) && lib.bind("lws_hdr_copy", a.hdr_copy) &&
+         lib.bind("lws_adopt_socket_vhost_readbuf", a.adopt_socket_vhost_readbuf) &&
          lib.bind("lws_write", a.write) &&
          lib.bind("lws_create_vhost", a.create_vhost) &&
          lib.bind("lws_client_connect_via_info", a.client_connect_via_info) &&

@@ -1,13 +1,14 @@
 #pragma once
-// libwebsockets, for the WebSocket client (net.WebSocket), loaded when a
-// client first connects rather than at every start-up: linking it would
+// libwebsockets, for the WebSocket client (net.WebSocket) and the server's
+// /api/events stream, loaded when either is first used rather than at
+// every start-up: linking it would
 // map libssl, libcrypto, libcap and libz into each `plua script.lua`
 // (some 5 ms). <libwebsockets.h> gives the
 // types, so each pointer has exactly the type of the function it stands
 // for. The library is process-wide state (RTLD_NODELETE keeps it mapped),
-// and so is this table: lws calls the client's callback with nothing but a
+// and so is this table: lws calls its users' callbacks with nothing but a
 // connection, and the callback needs the table to find its way back. (The
-// web server is plua's own: web_service.hpp.)
+// web server's HTTP is plua's own: web_service.hpp.)
 
 #include <libwebsockets.h>
 
@@ -25,6 +26,8 @@ struct LwsApi {
   decltype(&::lws_get_context) get_context = nullptr;
   decltype(&::lws_callback_http_dummy) callback_http_dummy = nullptr;
   decltype(&::lws_callback_on_writable) callback_on_writable = nullptr;
+  decltype(&::lws_hdr_copy) hdr_copy = nullptr;
+  decltype(&::lws_adopt_socket_vhost_readbuf) adopt_socket_vhost_readbuf = nullptr;
   decltype(&::lws_write) write = nullptr;
   // One context, a vhost per use (lws_context.hpp).
   decltype(&::lws_create_vhost) create_vhost = nullptr;

@@ -56,8 +56,10 @@ void LwsContext::shutdown() noexcept {
   if (context_ == nullptr) return;
   const LwsApi& api = *loaded_lws();
   LwsLink& link = *link_;
-  if (link.clients != nullptr) link.clients->context_closing();
-  link.clients = nullptr;
+  for (LwsUser* user : {link.server, link.clients}) {
+    if (user != nullptr) user->context_closing();
+  }
+  link.server = link.clients = nullptr;
   // On a foreign loop lws 4.1 destroys a context in two calls: the first
   // closes its handles, the second (once their close callbacks ran) frees
   // the rest. Between them the loop runs without blocking (no Lua runs in

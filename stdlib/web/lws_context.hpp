@@ -1,14 +1,16 @@
 #pragma once
 // The Runtime's one libwebsockets context (runtime.service<LwsContext>()),
-// for the WebSocket clients (a client vhost, ws_client.hpp): one library,
-// one context, joined to the Runtime's uv loop as a foreign loop
-// (LWS_SERVER_OPTION_LIBUV + foreign_loops). A user adds its own vhost
-// with lws_create_vhost (LWS_SERVER_OPTION_EXPLICIT_VHOSTS).
+// shared by the server's /api/events stream (a vhost of adopted sockets,
+// event_stream.hpp) and the WebSocket clients (a client vhost,
+// ws_client.hpp): one library, one context, joined to the Runtime's uv
+// loop as a foreign loop (LWS_SERVER_OPTION_LIBUV + foreign_loops). Each
+// user adds its own vhost with lws_create_vhost
+// (LWS_SERVER_OPTION_EXPLICIT_VHOSTS).
 //
 // lws calls its users back with nothing but a connection: the context's
 // user pointer is an LwsLink, through which each callback finds its user.
-// Services are destroyed in no set order, so the link is shared: the user
-// if it goes first nulls its slot, and the context nulls them all before it
+// Services are destroyed in no set order, so the link is shared: a user
+// that goes first nulls its slot, and the context nulls them all before it
 // is destroyed (lws calls back during its asynchronous teardown).
 
 #include <libwebsockets.h>
@@ -35,6 +37,7 @@ class LwsUser {
 };
 
 struct LwsLink {
+  LwsUser* server = nullptr;   // the WebService's EventStream
   LwsUser* clients = nullptr;  // the WsClientService
   lws_context* alive = nullptr;  // lws writes nullptr here once the context is wholly destroyed
 };

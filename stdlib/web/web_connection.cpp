@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <new>
 #include <utility>
 
+#include "web/event_stream.hpp"
 #include "web/web_service.hpp"
 
 namespace plua::stdlib::web {
@@ -30,6 +32,7 @@ const char* reason_of(int status) {
     case 408: return "Request Timeout";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
     case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Entity";
     case 429: return "Too Many Requests";
@@ -78,8 +81,6 @@ bool Connection::start(std::uint64_t now) {
 
 bool Connection::expired(std::uint64_t now) const {
   switch (state_) {
-    case State::WebSocket:
-      return false;
     case State::Lingering:
       return now - last_active_ > kLingerMs;
     case State::Http:
@@ -119,9 +120,6 @@ void Connection::read(const char* data, std::size_t size) {
     case State::Http:
       read_http(data, size);
       break;
-    case State::WebSocket:
-      read_frames(data, size);
-      break;
     case State::Lingering:
       break;  // dropped: the answer is out, the connection closing
   }
@@ -133,9 +131,13 @@ void Connection::read_http(const char* data, std::size_t size) {
       pending_.append(data, size);
       return;
     }
-    if (!reader_.started()) started_at_ = last_active_;
+    if (!reader_.started()) {
+      started_at_ = last_active_;
+      raw_.clear();
+    }
     std::size_t used = 0;
     const HttpReader::Result result = reader_.feed(data, size, used);
+    if (raw_.size() <= kMaxUpgradeRequest) raw_.append(data, std::min(used, kMaxUpgradeRequest + 1 - raw_.size()));
     if (result == HttpReader::Result::NeedMore) return;
     if (result == HttpReader::Result::Error) {
       refuse(reader_.error());
@@ -145,7 +147,7 @@ void Connection::read_http(const char* data, std::size_t size) {
     size -= used;
     if (reader_.websocket()) {
       if (reader_.path() == kEventsPath && std::string_view(reader_.method()) == "GET") {
-        open_websocket(data, size);
+        upgrade(data, size);
       } else {
         refuse_with(404, R"({"message":"no WebSocket here","reason":"NotFound","type":"ERROR"})");
       }
@@ -219,7 +221,6 @@ bool Connection::write(std::string data) {
   }
   w.release();  // on_write frees it
   ++writes_;
-  count_queue();
   return false;
 }
 
@@ -228,7 +229,6 @@ void Connection::on_write(uv_write_t* req, int status) {
   auto* self = static_cast<Connection*>(req->handle->data);
   if (self == nullptr) return;
   --self->writes_;
-  self->count_queue();
   if (status < 0) {
     self->dead_ = true;
   } else if (self->writes_ == 0 && self->answering_) {
@@ -263,9 +263,7 @@ void Connection::answered() {
 }
 
 void Connection::linger() {
-  if (state_ == State::WebSocket) service_.client_left();
   state_ = State::Lingering;
-  count_queue();
   last_active_ = service_.now();
   auto* req = new uv_shutdown_t{};
   if (uv_shutdown(req, stream(), &Connection::on_shutdown) != 0) {
@@ -278,67 +276,27 @@ void Connection::linger() {
 
 void Connection::on_shutdown(uv_shutdown_t* req, int) { delete req; }
 
-// A client's frames in flight are user work (one unit while any is), so
-// that the last events go out before the run ends.
-void Connection::count_queue() {
-  const bool want = state_ == State::WebSocket && writes_ > 0;
-  if (want == counted_) return;
-  counted_ = want;
-  if (want) {
-    service_.runtime().add_user_work();
-  } else {
-    service_.runtime().remove_user_work();
+// ---- the event stream ----------------------------------------------------------
+
+// The socket leaves plua's HTTP code: lws gets a copy of it with the
+// upgrade request (and whatever came after it), and this connection
+// closes its own copy without a FIN.
+void Connection::upgrade(const char* rest, std::size_t size) {
+  if (raw_.size() + size > kMaxUpgradeRequest) {
+    refuse_with(431, R"({"message":"the upgrade request is too large","reason":"BadRequest","type":"ERROR"})");
+    return;
   }
-}
-
-// ---- WebSocket ---------------------------------------------------------------
-
-void Connection::open_websocket(const char* rest, std::size_t size) {
-  const std::string accept = websocket_accept(reader_.websocket_key());
-  std::string head = fmt::format(
-      "HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-accept: {}\r\n\r\n",
-      accept);
-  state_ = State::WebSocket;
-  service_.client_joined();
-  write(std::move(head));
-  if (size > 0 && !dead_) read_frames(rest, size);
-}
-
-void Connection::send_text(std::string_view text) {
-  if (state_ != State::WebSocket || dead_) return;
-  std::string frame;
-  frame.reserve(text.size() + 10);
-  append_ws_frame(frame, WsOpcode::Text, text);
-  write(std::move(frame));
-}
-
-// Clients only listen: their text and binary frames are dropped; a ping
-// is answered, a close is echoed and ends the connection.
-void Connection::read_frames(const char* data, std::size_t size) {
-  frames_.feed(std::string_view(data, size));
-  WsFrameReader::Frame frame;
-  while (!dead_ && state_ == State::WebSocket) {
-    const WsFrameReader::Status status = frames_.next(frame);
-    if (status == WsFrameReader::Status::NeedMore) return;
-    if (status == WsFrameReader::Status::Error) {
-      std::string close;
-      append_ws_frame(close, WsOpcode::Close, std::string_view("\x03\xea", 2));  // 1002: protocol error
-      write(std::move(close));
-      linger();
-      return;
+  raw_.append(rest, size);
+  std::string why;
+  if (!service_.adopt_websocket(tcp_.base(), raw_, why)) {
+    for (char& c : why) {
+      if (c == '"' || c == '\\') c = '\'';  // inside a JSON string
     }
-    if (frame.opcode == WsOpcode::Ping) {
-      std::string pong;
-      append_ws_frame(pong, WsOpcode::Pong, frame.payload);
-      write(std::move(pong));
-    } else if (frame.opcode == WsOpcode::Close) {
-      std::string close;
-      append_ws_frame(close, WsOpcode::Close, std::string_view(frame.payload).substr(0, 2));
-      write(std::move(close));
-      linger();
-      return;
-    }
+    refuse_with(503, fmt::format(R"({{"message":"no event stream: {}","reason":"ServiceUnavailable","type":"ERROR"}})",
+                                 why));
+    return;
   }
+  dead_ = true;
 }
 
 }  // namespace plua::stdlib::web

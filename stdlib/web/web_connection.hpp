@@ -1,7 +1,8 @@
 #pragma once
-// One accepted connection of the web server: its uv_tcp_t, the request
-// being read (HttpReader) and, after a WebSocket handshake on
-// kEventsPath, the frames going out. Owned by the WebService, which alone
+// One accepted connection of the web server: its uv_tcp_t and the request
+// being read (HttpReader). A WebSocket upgrade on kEventsPath leaves
+// plua's HTTP code: the socket and the request's bytes go to the
+// EventStream (lws). Owned by the WebService, which alone
 // destroys it: a connection that must go only says so (dead()), and the
 // libuv callback that noticed erases it on its way out.
 //
@@ -23,7 +24,6 @@
 
 #include "uv/handle.hpp"
 #include "web/http_reader.hpp"
-#include "web/ws_frames.hpp"
 
 namespace plua::stdlib::web {
 
@@ -35,7 +35,7 @@ inline constexpr const char* kHtml = "text/html;charset=UTF-8";
 
 class Connection {
  public:
-  enum class State : std::uint8_t { Http, WebSocket, Lingering };
+  enum class State : std::uint8_t { Http, Lingering };
   // Idle limits, checked by the service's sweep: a kept-alive connection
   // with no request, or a request whose headers or body stop coming.
   static constexpr std::uint64_t kIdleMs = 5000;
@@ -61,12 +61,6 @@ class Connection {
   // The answer to the current request; then the next one is read (or the
   // connection lingers and closes). May throw std::bad_alloc.
   void answer(int status, const char* type, std::string_view body);
-  // One text frame to a WebSocket client. May throw std::bad_alloc.
-  void send_text(std::string_view text);
-  // Frames handed to libuv and not yet written (WebSocket).
-  std::size_t queued() const { return writes_; }
-  // Whether its queued frames count as user work now (see count_queue).
-  bool counts_as_work() const { return counted_; }
   void kill() { dead_ = true; }
 
  private:
@@ -78,22 +72,19 @@ class Connection {
 
   void read(const char* data, std::size_t size);
   void read_http(const char* data, std::size_t size);
-  void read_frames(const char* data, std::size_t size);
   void refuse(HttpReader::Error error);
   void refuse_with(int status, std::string_view body);
-  void open_websocket(const char* rest, std::size_t size);
+  void upgrade(const char* rest, std::size_t size);
   // Hands `data` to the socket: at once if it takes it all, else through
   // uv_write. True when it was all written at once.
   bool write(std::string data);
   void answered();
   void linger();
-  void count_queue();
 
   WebService& service_;
   std::uint64_t id_;
   uv::Handle<uv_tcp_t> tcp_;
   HttpReader reader_;
-  WsFrameReader frames_;
   State state_ = State::Http;
   bool dead_ = false;
   bool reading_ = false;
@@ -101,10 +92,10 @@ class Connection {
   bool answering_ = false;    // an answer is being written
   std::uint64_t request_ = 0;
   std::size_t writes_ = 0;  // uv_write requests in flight
-  bool counted_ = false;       // count_queue()
   std::uint64_t last_active_ = 0;
   std::uint64_t started_at_ = 0;  // the first byte of the request being read
   std::string pending_;  // read after the current request, not parsed yet
+  std::string raw_;      // the current request's bytes, up to kMaxUpgradeRequest (for an upgrade)
 };
 
 }  // namespace plua::stdlib::web

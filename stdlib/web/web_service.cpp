@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <netinet/in.h>
 
+#include <cerrno>
 #include <cstring>
 #include <new>
 #include <stdexcept>
@@ -28,7 +31,8 @@ WebService::WebService(runtime::Runtime& runtime) : runtime_(runtime) {
   // The exit hooks run while the loop is still whole: the handles close there.
   runtime_.add_exit_hook([this] { shutdown(); });
   runtime_.add_open_report([this](std::vector<std::string>& parts) {
-    if (clients_ > 0) parts.push_back(fmt::format("{} {} client{} connected", clients_, kEventsPath, clients_ == 1 ? "" : "s"));
+    const std::size_t n = clients();
+    if (n > 0) parts.push_back(fmt::format("{} {} client{} connected", n, kEventsPath, n == 1 ? "" : "s"));
   });
 }
 
@@ -88,11 +92,8 @@ void WebService::shutdown() noexcept {
     if (!request.held) runtime_.remove_user_work();
   }
   requests_.clear();
-  for (auto& [id, connection] : connections_) {
-    if (connection->counts_as_work()) runtime_.remove_user_work();
-  }
   connections_.clear();
-  clients_ = 0;
+  if (events_) events_->shutdown();
   listener_.close();
   sweep_.close();
   listening_ = false;
@@ -135,8 +136,6 @@ void WebService::erase(std::uint64_t id) {
   if (it == connections_.end()) return;
   Connection& connection = *it->second;
   request_ended(connection.request());
-  if (connection.state() == Connection::State::WebSocket) --clients_;
-  if (connection.counts_as_work()) runtime_.remove_user_work();
   connections_.erase(it);
 }
 
@@ -222,18 +221,28 @@ void WebService::hold(std::uint64_t id) {
 
 // ---- WebSocket: the event stream ------------------------------------------------
 
-void WebService::broadcast(std::string_view text) {
-  std::vector<std::uint64_t> gone;
-  for (auto& [id, connection] : connections_) {
-    if (connection->state() != Connection::State::WebSocket) continue;
-    if (connection->queued() >= kMaxQueued) {
-      connection->kill();  // too slow: it would hold every event in memory
-    } else {
-      connection->send_text(text);
-    }
-    if (connection->dead()) gone.push_back(id);
+bool WebService::adopt_websocket(uv_handle_t* handle, std::string_view request, std::string& why) {
+  uv_os_fd_t fd = -1;
+  if (uv_fileno(handle, &fd) != 0) {
+    why = "the connection has no socket";
+    return false;
   }
-  for (const std::uint64_t id : gone) erase(id);
+  // A copy for lws: libuv closes its own (no FIN while the copy lives).
+  const int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) {
+    why = std::strerror(errno);
+    return false;
+  }
+  if (!events_) events_ = std::make_unique<EventStream>(runtime_);
+  if (!events_->adopt(copy, request, why)) {
+    close(copy);
+    return false;
+  }
+  return true;
+}
+
+void WebService::broadcast(std::string_view text) {
+  if (events_) events_->broadcast(text);
 }
 
 }  // namespace plua::stdlib::web

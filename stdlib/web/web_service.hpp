@@ -14,10 +14,9 @@
 // runs code of its own.
 //
 // WebSocket: a client connected to kEventsPath gets every controller event
-// (model.on_emit) as a JSON text frame, pushed by broadcast(). A client
-// that falls kMaxQueued frames behind is disconnected. Clients are not user
-// work, so they do not keep the run alive; their queued frames are, so that
-// the last events are sent before the run ends.
+// (model.on_emit) as a JSON text frame, pushed by broadcast(): the
+// EventStream (event_stream.hpp), on libwebsockets, which takes the
+// socket over after the upgrade request.
 //
 // User work: a request counts from its job being posted until its answer is
 // all handed to the socket (or its connection is gone), so an answer is
@@ -38,11 +37,10 @@
 
 #include "runtime.hpp"
 #include "uv/handle.hpp"
+#include "web/event_stream.hpp"
 #include "web/web_connection.hpp"
 
 namespace plua::stdlib::web {
-
-inline constexpr std::size_t kMaxQueued = 1024;
 
 class WebService final : public runtime::Service {
  public:
@@ -67,7 +65,7 @@ class WebService final : public runtime::Service {
 
   // Queues `text` for every WebSocket client. May throw std::bad_alloc.
   void broadcast(std::string_view text);
-  std::size_t clients() const { return clients_; }
+  std::size_t clients() const { return events_ ? events_->clients() : 0; }
 
   // ---- for the connections ----
   runtime::Runtime& runtime() { return runtime_; }
@@ -78,8 +76,9 @@ class WebService final : public runtime::Service {
   std::uint64_t request_read(const Connection& connection, const HttpReader& reader);
   // Its answer is out, or its connection gone (0: none).
   void request_ended(std::uint64_t id);
-  void client_joined() { ++clients_; }
-  void client_left() { --clients_; }
+  // Hands the connection's socket (`handle`) and its upgrade request to
+  // the event stream; false with `why` when it cannot take it.
+  bool adopt_websocket(uv_handle_t* handle, std::string_view request, std::string& why);
   // Destroys the connection: libuv callbacks call this on their way out.
   void erase(std::uint64_t connection);
 
@@ -101,7 +100,7 @@ class WebService final : public runtime::Service {
   std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> connections_;
   std::unordered_map<std::uint64_t, Request> requests_;
   std::vector<char> read_buffer_;
-  std::size_t clients_ = 0;
+  std::unique_ptr<EventStream> events_;  // made for the first WebSocket client
   std::uint64_t next_id_ = 1;
 };
 
