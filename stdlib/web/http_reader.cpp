@@ -118,6 +118,8 @@ void HttpReader::reset() {
   head_bytes_ = 0;
   ws_key_.clear();
   ws_upgrade_ = false;
+  expect_continue_ = false;
+  headers_done_ = false;
   upgrade_ = false;
   keep_alive_ = false;
   http10_ = false;
@@ -195,6 +197,8 @@ void HttpReader::end_header() {
     ws_key_ = value_;
   } else if (strcasecmp(field_.c_str(), "upgrade") == 0) {
     ws_upgrade_ = strcasecmp(value_.c_str(), "websocket") == 0;
+  } else if (strcasecmp(field_.c_str(), "expect") == 0) {
+    expect_continue_ = strcasecmp(value_.c_str(), "100-continue") == 0;
   }
   field_.clear();
   value_.clear();
@@ -246,6 +250,7 @@ int HttpReader::Callbacks::on_headers_complete(http_parser* p) {
     me.error_ = Error::TooLarge;
     return -1;
   }
+  me.headers_done_ = true;
   return 0;
 }
 

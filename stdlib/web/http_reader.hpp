@@ -64,6 +64,14 @@ class HttpReader {
   // A WebSocket handshake (Upgrade: websocket with a key).
   bool websocket() const { return upgrade_ && !ws_key_.empty() && ws_upgrade_; }
   const std::string& websocket_key() const { return ws_key_; }
+  // True once per request whose client waits for "100 Continue" before
+  // sending its body (Expect: 100-continue, as curl does above 1 KiB),
+  // once its headers have been read and accepted.
+  bool take_continue() {
+    const bool now = expect_continue_ && headers_done_ && !complete_;
+    if (now) expect_continue_ = false;
+    return now;
+  }
   // Whether any byte of a request came since the last one ended.
   bool started() const { return started_; }
 
@@ -84,6 +92,8 @@ class HttpReader {
   std::size_t head_bytes_ = 0;
   std::string ws_key_;
   bool ws_upgrade_ = false;
+  bool expect_continue_ = false;
+  bool headers_done_ = false;
   bool upgrade_ = false;
   bool keep_alive_ = false;
   bool http10_ = false;

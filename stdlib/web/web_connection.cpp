@@ -138,7 +138,10 @@ void Connection::read_http(const char* data, std::size_t size) {
     std::size_t used = 0;
     const HttpReader::Result result = reader_.feed(data, size, used);
     if (raw_.size() <= kMaxUpgradeRequest) raw_.append(data, std::min(used, kMaxUpgradeRequest + 1 - raw_.size()));
-    if (result == HttpReader::Result::NeedMore) return;
+    if (result == HttpReader::Result::NeedMore) {
+      if (reader_.take_continue()) write("HTTP/1.1 100 Continue\r\n\r\n");
+      return;
+    }
     if (result == HttpReader::Result::Error) {
       refuse(reader_.error());
       return;

@@ -20,6 +20,7 @@ namespace {
 constexpr const char* kRequestWhat = "web API request";
 constexpr std::uint64_t kSweepMs = 1000;
 constexpr int kBacklog = 511;
+constexpr std::size_t kMaxConnections = 1000;
 
 // libuv's errors are negated errno values on Unix: the C library's text
 // ("Address already in use").
@@ -108,6 +109,9 @@ void WebService::on_connection(uv_stream_t* server, int status) {
     const std::uint64_t id = self->next_id_++;
     auto connection = std::make_unique<Connection>(*self, id, self->runtime_.loop());
     if (uv_accept(server, connection->stream()) != 0) return;
+    // Beyond the limit a new connection is closed at once: a flood of
+    // sockets cannot take every descriptor the run has.
+    if (self->connections_.size() >= kMaxConnections) return;
     if (!connection->start(self->now())) return;
     self->connections_.emplace(id, std::move(connection));
   } catch (const std::bad_alloc&) {

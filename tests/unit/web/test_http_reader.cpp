@@ -123,3 +123,19 @@ TEST_CASE("a WebSocket handshake is recognised with its key", "[web]") {
   CHECK(reader.websocket_key() == "dGhlIHNhbXBsZSBub25jZQ==");
   CHECK(bytes.size() - used == 2);  // the first frame's bytes are left for the WebSocket
 }
+
+TEST_CASE("Expect: 100-continue is seen once the headers are accepted, not after the body", "[web]") {
+  HttpReader reader;
+  const std::string head = "POST /api/x HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n";
+  std::size_t used = 0;
+  CHECK_FALSE(reader.take_continue());
+  REQUIRE(reader.feed(head.data(), head.size(), used) == HttpReader::Result::NeedMore);
+  CHECK(reader.take_continue());
+  CHECK_FALSE(reader.take_continue());  // once
+  REQUIRE(reader.feed("{}", 2, used) == HttpReader::Result::Request);
+  CHECK(reader.body() == "{}");
+  reader.next();
+  const std::string refused = "POST /api/x HTTP/1.1\r\nContent-Length: 999999999\r\nExpect: 100-continue\r\n\r\n";
+  CHECK(reader.feed(refused.data(), refused.size(), used) == HttpReader::Result::Error);
+  CHECK_FALSE(reader.take_continue());  // a 413 instead
+}
