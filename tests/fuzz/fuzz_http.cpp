@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "../unit/support/http_stream.hpp"
 #include "web/http_reader.hpp"
 
 using namespace plua::stdlib::web;
@@ -31,29 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t piece = static_cast<std::size_t>(data[0]) + 1;
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
 
-  HttpReader reader;
-  std::string pending;
-  bool failed = false;
-  for (std::size_t at = 0; at < bytes.size() && !failed; at += piece) {
-    pending.append(bytes.substr(at, piece));
-    while (!pending.empty()) {
-      std::size_t used = 0;
-      const HttpReader::Result r = reader.feed(pending.data(), pending.size(), used);
-      if (r == HttpReader::Result::NeedMore) {
-        pending.clear();
-        break;
-      }
-      if (r == HttpReader::Result::Error) {
-        if (reader.error() == HttpReader::Error::None) __builtin_trap();
-        failed = true;
-        break;
-      }
-      if (used > pending.size()) __builtin_trap();
-      check_request(reader);
-      pending.erase(0, used);
-      reader.next();
-    }
-  }
-
+  plua::test::read_requests(bytes, piece, check_request, [](const HttpReader& reader) {
+    if (reader.error() == HttpReader::Error::None) __builtin_trap();
+  });
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "support/http_stream.hpp"
 #include "web/http_reader.hpp"
 
 using plua::stdlib::web::HttpReader;
@@ -20,28 +21,13 @@ std::string path_of(const std::string& target) {
 // [body]" each, or "error N" for the error that ended the stream.
 std::vector<std::string> requests(const std::string& bytes, std::size_t chunk) {
   std::vector<std::string> out;
-  HttpReader reader;
-  std::string pending;
-  for (std::size_t at = 0; at < bytes.size(); at += chunk) {
-    pending += bytes.substr(at, chunk);
-    for (;;) {
-      std::size_t used = 0;
-      const HttpReader::Result r = reader.feed(pending.data(), pending.size(), used);
-      if (r == HttpReader::Result::NeedMore) {
-        pending.clear();
-        break;
-      }
-      if (r == HttpReader::Result::Error) {
-        out.push_back("error " + std::to_string(static_cast<int>(reader.error())));
-        return out;
-      }
-      out.push_back(std::string(reader.method()) + " " + reader.path() + (reader.body().empty() ? "" : " " + reader.body()) +
-                    (reader.keep_alive() ? "" : " (close)"));
-      pending.erase(0, used);
-      reader.next();
-      if (pending.empty()) break;
-    }
-  }
+  plua::test::read_requests(
+      bytes, chunk,
+      [&](const HttpReader& r) {
+        out.push_back(std::string(r.method()) + " " + r.path() + (r.body().empty() ? "" : " " + r.body()) +
+                      (r.keep_alive() ? "" : " (close)"));
+      },
+      [&](const HttpReader& r) { out.push_back("error " + std::to_string(static_cast<int>(r.error()))); });
   return out;
 }
 
