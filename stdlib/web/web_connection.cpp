@@ -102,7 +102,13 @@ void Connection::on_alloc(uv_handle_t* handle, std::size_t, uv_buf_t* buf) {
 void Connection::on_read(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   auto* self = static_cast<Connection*>(stream->data);
   if (self == nullptr) return;
-  if (nread < 0) {
+  if (nread == UV_EOF && self->state_ == State::Http && (self->request_ != 0 || self->answering_)) {
+    // The peer is done sending (a half-close after its request): the
+    // answer still goes out, then the connection ends.
+    self->peer_done_ = true;
+    self->close_after_ = true;
+    self->stop_reading();
+  } else if (nread < 0) {
     self->dead_ = true;  // the peer closed, or the connection broke
   } else if (nread > 0) {
     self->last_active_ = self->service_.now();
@@ -128,7 +134,9 @@ void Connection::read(const char* data, std::size_t size) {
 void Connection::read_http(const char* data, std::size_t size) {
   while (size > 0 && !dead_) {
     if (request_ != 0 || answering_) {
+      // Pipelined: kept for after the answer, up to a request's worth.
       pending_.append(data, size);
+      if (pending_.size() > kMaxHead + kMaxBody) stop_reading();
       return;
     }
     if (!reader_.started()) {
@@ -156,13 +164,10 @@ void Connection::read_http(const char* data, std::size_t size) {
       }
       return;
     }
-    // Answered first: the rest waits, and the socket is not read meanwhile.
+    // Answered first: the rest waits. The socket is still read (stopping
+    // and starting it costs two epoll_ctl calls per request).
     pending_.assign(data, size);
-    if (reading_) {
-      uv_read_stop(stream());
-      reading_ = false;
-    }
-    close_after_ = !reader_.keep_alive();
+    close_after_ = close_after_ || !reader_.keep_alive();
     request_ = service_.request_read(*this, reader_);
     return;
   }
@@ -265,7 +270,17 @@ void Connection::answered() {
   }
 }
 
+void Connection::stop_reading() {
+  if (!reading_) return;
+  uv_read_stop(stream());
+  reading_ = false;
+}
+
 void Connection::linger() {
+  if (peer_done_) {
+    dead_ = true;  // nothing more can come: close now (what was written still goes)
+    return;
+  }
   state_ = State::Lingering;
   last_active_ = service_.now();
   auto* req = new uv_shutdown_t{};

@@ -6,9 +6,9 @@
 // destroys it: a connection that must go only says so (dead()), and the
 // libuv callback that noticed erases it on its way out.
 //
-// HTTP: one request at a time. While one is being answered the
-// connection does not read; the bytes already read after it (a pipelined
-// request) wait in `pending_`. An answer goes out at once with
+// HTTP: one request at a time. While one is being answered, the bytes
+// read after it (a pipelined request) wait in `pending_` (reading pauses
+// beyond a request's worth). An answer goes out at once with
 // uv_try_write; what the socket does not take goes through uv_write, and
 // the request ends when that write completes. A connection that is not
 // kept alive ends with a lingering close: FIN, then its input is read and
@@ -80,6 +80,7 @@ class Connection {
   bool write(std::string data);
   void answered();
   void linger();
+  void stop_reading();
 
   WebService& service_;
   std::uint64_t id_;
@@ -89,6 +90,7 @@ class Connection {
   bool dead_ = false;
   bool reading_ = false;
   bool close_after_ = false;  // the answer in flight ends the connection
+  bool peer_done_ = false;    // the peer half-closed after its request
   bool answering_ = false;    // an answer is being written
   std::uint64_t request_ = 0;
   std::size_t writes_ = 0;  // uv_write requests in flight

@@ -89,6 +89,27 @@ case("NUL inside a segment", b"GET /api/devices/5555%00x HTTP/1.1\r\nHost: x\r\n
 case("negative Content-Length", b"POST /api/globalVariables HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}")
 case("two Content-Lengths", b"POST /api/globalVariables HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}")
 
+# Two requests in one write: both answered, in order, on the connection.
+pipe = connect()
+pipe.sendall(GOOD + GOOD.replace(b"5555", b"99999"))
+data = b""
+while data.count(b"HTTP/1.1 ") < 2 or not data.endswith(b"}"):
+    chunk = pipe.recv(4096)
+    if not chunk:
+        break
+    data += chunk
+pipe.close()
+answers = [a.split(b"\r\n", 1)[0].decode("latin-1") + " " + a.rsplit(b"\r\n", 1)[-1].decode("latin-1")
+           for a in data.split(b"HTTP/1.1 ")[1:]]
+print(f"two pipelined requests: {' | '.join(answers)}")
+
+# A client that half-closes after its request still gets the answer.
+half_closed = connect()
+half_closed.sendall(GOOD)
+half_closed.shutdown(socket.SHUT_WR)
+print(f"half-closed after the request: {status_of(half_closed)}")
+half_closed.close()
+
 # Half-sent: the headers never end; a body shorter than its Content-Length.
 half = connect()
 half.sendall(b"GET /api/devices/5555 HTTP/1.1\r\nHost: x\r\n")

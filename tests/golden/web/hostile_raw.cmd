@@ -1,6 +1,7 @@
 # Hostile requests on raw sockets (tests/tools/raw_http.py): malformed
 # HTTP, absolute-form targets, oversized headers, traversal in the UI's
-# paths, a request half-sent and one whose body never comes. Each case is
+# paths, two pipelined requests, a client that half-closes after its
+# request, a request half-sent and one whose body never comes. Each case is
 # followed by a good request that must still be served, and a half-sent
 # request never holds up the others (the loop does not wait for it); the
 # server then closes it by itself.
