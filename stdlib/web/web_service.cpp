@@ -29,6 +29,9 @@ std::string why_of(int uv_error) { return std::strerror(-uv_error); }
 }  // namespace
 
 WebService::WebService(runtime::Runtime& runtime) : runtime_(runtime) {
+  // An answer written to a client that went away fails with EPIPE instead
+  // of killing the process (libuv writes with write(2), not MSG_NOSIGNAL).
+  runtime_.catch_sigpipe();
   // The exit hooks run while the loop is still whole: the handles close there.
   runtime_.add_exit_hook([this] { shutdown(); });
   runtime_.add_open_report([this](std::vector<std::string>& parts) {

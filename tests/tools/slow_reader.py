@@ -1,10 +1,12 @@
 """slow_reader.py PORT PATH: GET PATH twice on one kept-alive connection
 with a small receive buffer, reading the first answer in small pieces with
-pauses, so that the server's socket fills and the answer waits in
-libwebsockets (the web server's partial-write path). Prints, per answer,
-its status, whether its body is as long as its Content-Length, and
+pauses, so that the server's socket fills and the rest of the answer
+waits in a uv_write (the web server's partial-write path). Prints, per
+answer, its status, whether its body is as long as its Content-Length, and
 whether the body is a JSON list, then whether the connection stayed open
-for the second request."""
+for the second request. Then readers that half-close, read a little and
+leave: writing the rest fails, and the server must still answer the next
+request (EPIPE, no SIGPIPE)."""
 import json
 import socket
 import sys
@@ -47,3 +49,17 @@ for slow in (True, False):
     status, complete, is_list = answer(slow)
     print(f"{'slow' if slow else 'fast'}: {status}, body complete: {complete}, JSON list: {is_list}")
 print("one connection for both: yes")
+
+s.close()
+for _ in range(3):
+    leaver = socket.socket()
+    leaver.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    leaver.connect(("127.0.0.1", port))
+    leaver.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    leaver.shutdown(socket.SHUT_WR)  # done sending: the server still answers
+    leaver.recv(1000)
+    leaver.close()  # with the answer unread: the rest of it cannot be written
+    time.sleep(0.05)
+after = socket.create_connection(("127.0.0.1", port), timeout=20)
+after.sendall(b"GET /api/devices/5555 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+print("readers that leave mid-answer, then a request:", after.recv(100).split(b"\r\n")[0].decode())

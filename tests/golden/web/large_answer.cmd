@@ -1,7 +1,8 @@
-# A large answer to a slow reader: the server writes it at once, lws keeps
-# what the socket does not take and sends it as the reader drains; the
+# A large answer to a slow reader: the server writes what the socket takes
+# at once and hands the rest to a uv_write, sent as the reader drains; the
 # request ends (and the kept-alive connection takes the next one) only
-# when all of it is sent.
+# when all of it is sent. Readers that half-close and leave mid-answer
+# make that write fail, and the server answers the next request (EPIPE, not SIGPIPE).
 export PLUA_TIME="2026-11-23 23:21:51"
 source "$TOOLS_DIR/web_api.sh"
 API_PORT=$(free_port)
