@@ -222,7 +222,7 @@ void Runtime::run_loop() {
       // More work is ready: keep draining, but still poll I/O (without
       // blocking) at least once per (real) millisecond.
       if (real != last_poll) {
-        uv_run(loop, UV_RUN_NOWAIT);
+        poll_io(UV_RUN_NOWAIT);
         last_poll = real;
       }
       continue;
@@ -234,13 +234,13 @@ void Runtime::run_loop() {
         if (external_work_ > 0) {
           // Something may have sent input meanwhile (a connection, the
           // REPL): what is ready now runs before time moves on.
-          uv_run(loop, UV_RUN_NOWAIT);
+          poll_io(UV_RUN_NOWAIT);
           last_poll = uv_now(loop);
           if (scheduler_->has_ready()) continue;
         }
         if (advance_virtual_clock()) {
           if (real != last_poll) {
-            uv_run(loop, UV_RUN_NOWAIT);
+            poll_io(UV_RUN_NOWAIT);
             last_poll = real;
           }
           continue;
@@ -250,9 +250,17 @@ void Runtime::run_loop() {
     } else {
       timers_->arm(real);
     }
-    uv_run(loop, UV_RUN_ONCE);
+    poll_io(UV_RUN_ONCE);
     last_poll = uv_now(loop);
   }
+}
+
+// One round of libuv. A task its callbacks queue keeps the round from
+// blocking (Scheduler::set_polling).
+void Runtime::poll_io(uv_run_mode mode) {
+  scheduler_->set_polling(loop_.get());
+  uv_run(loop_.get(), mode);
+  scheduler_->set_polling(nullptr);
 }
 
 // A task ran for over a second: warn if it kept anything waiting by more

@@ -138,6 +138,7 @@ class Runtime {
   bool boot();
   void start_run_for();
   void run_loop();
+  void poll_io(uv_run_mode mode);
   bool advance_virtual_clock();
   void note_long_task();
   void run_exit_hooks(lua_State* L) noexcept;

@@ -63,7 +63,7 @@ void Scheduler::spawn(lua_State* L, TaskLabel label) {
 }
 
 void Scheduler::post(const Job& job) {
-  ready_.push(Task::posted(job));
+  push(Task::posted(job));
   ++queued_jobs_;
   if (debug_queue_) log_queue('+', job.label, -1);
 }

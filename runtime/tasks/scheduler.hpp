@@ -5,6 +5,7 @@
 // main chunk. How a timer gets here and why: timers/timers.hpp.
 
 #include <lua.hpp>
+#include <uv.h>
 
 #include <atomic>
 #include <cstddef>
@@ -25,14 +26,14 @@ class Scheduler {
   // Queue a task at the back. Each may throw std::bad_alloc (the queue
   // grows); then nothing was queued, and enqueue_resume_coroutine has not
   // taken over the ref.
-  void enqueue_timer(TimerId id, std::uint64_t due) { ready_.push(Task::fire(id, due)); }
+  void enqueue_timer(TimerId id, std::uint64_t due) { push(Task::fire(id, due)); }
   void enqueue_resume(TaskRef task) {
-    ready_.push(Task::resume(task));
+    push(Task::resume(task));
     ++queued_resumes_;
   }
   // Takes over coroutine_ref; it is released when that resume ends.
   void enqueue_resume_coroutine(int coroutine_ref) {
-    ready_.push(Task::resume_coroutine(coroutine_ref));
+    push(Task::resume_coroutine(coroutine_ref));
     ++queued_resumes_;
   }
   // Work a libuv callback hands to Lua (an HTTP response, ...): see Job.
@@ -78,7 +79,18 @@ class Scheduler {
   bool debug_queue() const { return debug_queue_; }
   const TaskPool& pool() const { return pool_; }
 
+  // The runtime is inside uv_run on `loop` (nullptr: it is not). A task
+  // queued meanwhile comes from a libuv callback, which may run before
+  // the poll phase (a curl timer that reads an answer at once): uv_stop
+  // keeps that poll from blocking until some later event, so the task
+  // runs now. uv_run clears the flag when it returns.
+  void set_polling(uv_loop_t* loop) { polling_ = loop; }
+
  private:
+  void push(const Task& task) {
+    ready_.push(task);
+    if (polling_ != nullptr) uv_stop(polling_);
+  }
   static int pass_entry(lua_State* L);
   void drain(lua_State* L);
   bool callback_next() const;
@@ -107,6 +119,7 @@ class Scheduler {
   Runtime& runtime_;
   TaskPool pool_;
   RingQueue<Task> ready_;
+  uv_loop_t* polling_ = nullptr;
   std::size_t queued_resumes_ = 0;
   std::size_t queued_jobs_ = 0;
   std::size_t pass_budget_ = 0;
