@@ -137,11 +137,8 @@ function M.request(method, path, data, pin)
   end
   local c = M.credentials()
   local url = M.url_of(path)
-  -- Connection: close: a reused keep-alive connection can stall libcurl's
-  -- multi_socket loop until its timeout when the answer comes at once
-  -- (seen with plua's API server running); a new connection does not.
   local headers = { Authorization = "Basic " .. base64(c.user .. ":" .. c.password), Accept = "application/json",
-    ["X-Fibaro-Version"] = "2", Connection = "close" }
+    ["X-Fibaro-Version"] = "2" }
   if c.pin and (pin or is_restricted(url:sub(#c.url + 1))) then headers["Fibaro-User-PIN"] = c.pin end
   local body
   if data ~= nil then

@@ -8,9 +8,9 @@ start_fake_hc3 || exit 1
 lib=$PWD/lib
 cd "$TEST_TMP/work" || exit 1
 API_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-wait_for() { # wait_for COMMAND...: until it succeeds (at most 30 s)
+wait_for() { # wait_for COMMAND...: until it succeeds (at most 10 s)
   local tries=0
-  until "$@"; do ((++tries > 3000)) && { echo "timed out: $*"; return 1; }; sleep 0.01; done
+  until "$@"; do ((++tries > 1000)) && { echo "timed out: $*"; return 1; }; sleep 0.01; done
 }
 "$PLUA" --api-port "$API_PORT" --header "proxy_url:http://127.0.0.1:$API_PORT" "$lib/proxy_qa.lua" >"$TEST_TMP/qa" 2>&1 &
 qa_pid=$!
