@@ -139,7 +139,7 @@ end
 local regenerated = { name = true, type = true, var = true, file = true, u = true, interfaces = true, project = true,
   uid = true, manufacturer = true, model = true, role = true, description = true }
 
-local function strip_headers(content)
+local function strip_headers(content, eol)
   local out = {}
   local ended = false
   for line in (content .. "\n"):gmatch("(.-)\r?\n") do
@@ -149,7 +149,7 @@ local function strip_headers(content)
   end
   if out[#out] == "" and content:sub(-1) ~= "\n" then out[#out] = nil end
   while out[1] == "" do table.remove(out, 1) end
-  return table.concat(out, "\n")
+  return table.concat(out, eol)
 end
 
 -- A file name from a QuickApp's name: letters, digits and _ only.
@@ -210,11 +210,14 @@ function M.unpack(fqa, dir, stem, project)
   for _, row in ipairs(ui_layout.decompile(props)) do
     lines[#lines + 1] = "--%%u:" .. lua_literal(#row == 1 and row[1] or row)
   end
-  local body = strip_headers(main.content)
+  -- A main file written on Windows (CRLF) keeps its line ending, headers
+  -- included, so a round trip changes no line of it.
+  local eol = main.content:find("\r\n", 1, true) and "\r\n" or "\n"
+  local body = strip_headers(main.content, eol)
   local path = prefix .. stem .. ".lua"
   local out, err = io.open(path, "wb")
   if not out then return nil, ("cannot write %s"):format(err) end
-  out:write(table.concat(lines, "\n"), "\n", body, body ~= "" and body:sub(-1) ~= "\n" and "\n" or "")
+  out:write(table.concat(lines, eol), eol, body, body ~= "" and body:sub(-1) ~= "\n" and eol or "")
   out:close()
   paths.main = path
   return path, paths

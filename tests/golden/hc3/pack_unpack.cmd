@@ -26,6 +26,14 @@ clock() { sed -E 's/\]\[[0-9]{2}:[0-9]{2}:[0-9]{2}\]\[/][hh:mm:ss][/'; }
 echo "exit $?"
 "$PLUA" --fibaro one/Tool_QA.lua | clock
 echo "exit $?"
+echo "--- a main file with CRLF line ends keeps them:"
+mkdir crlf && sed 's/$/\r/' tool_qa.lua >crlf/tool_qa.lua && cp tool_lib.lua crlf/
+(cd crlf && "$PLUA" -t pack tool_qa.lua ../c.fqa)
+"$PLUA" -t unpack c.fqa three
+python3 -c 'import sys; b=open("three/Tool_QA.lua","rb").read(); n=b.count(b"\n")
+print(n, "lines,", b.count(b"\r\n"), "end in CRLF")'
+"$PLUA" -t pack three/Tool_QA.lua d.fqa
+python3 "$TOOLS_DIR/fqa_compare.py" c.fqa d.fqa
 echo "--- bad input:"
 echo '{"name":"x"}' >bad.fqa
 "$PLUA" -t unpack bad.fqa out 2>&1
