@@ -5,7 +5,8 @@
 -- address --%%proxy_url names (else the server's own address, which the
 -- HC3 can reach only when it is not 127.0.0.1). What plua's QuickApp does
 -- to its device (updateProperty, updateView) is mirrored on the proxy, in
--- order, by one worker task.
+-- order, by one worker task. Its children get children of the proxy that
+-- stand for them the same way.
 local model = require("plua.fibaro.model")
 local online = require("plua.fibaro.online")
 local log = require("plua.fibaro.log")
@@ -18,7 +19,10 @@ local M = {}
 local code = [[
 -- plua proxy: this QuickApp's actions and UI events go to plua, where the
 -- QuickApp under development runs (plua -t downloadQA does not need it).
+-- Its children stand for plua's children: plua says which is which
+-- (action pluaChildren, kept in the variable of that name).
 local URL, TARGET = %q, %d
+local MAIN, CHILDREN = nil, {}
 local http = net.HTTPClient({ timeout = 5000 })
 local function forward(path, data)
   http:request(URL .. path, {
@@ -29,19 +33,47 @@ local function forward(path, data)
     error = function(err) quickApp:warning("plua at " .. URL .. " cannot be reached: " .. tostring(err)) end,
   })
 end
-function QuickApp:onInit() self:debug("proxy of plua's QuickApp " .. TARGET .. " at " .. URL) end
+local function learn(text)
+  local ok, map = pcall(json.decode, text or "")
+  if ok and type(map) == "table" then CHILDREN = map end
+end
+-- plua's device for this one or one of its children (nil: not plua's)
+local function target_of(self, id)
+  if id == nil or id == MAIN then return TARGET end
+  local target = CHILDREN[tostring(id)]
+  if not target then self:warning("device " .. tostring(id) .. " has no device in plua") end
+  return target
+end
+local function ui(self, event)
+  local target = target_of(self, event.deviceId)
+  if target then
+    forward("/api/plugins/callUIEvent", { deviceID = target, eventType = event.eventType,
+      elementName = event.elementName, values = event.values or {} })
+  end
+end
+function QuickApp:onInit()
+  MAIN = self.id
+  learn(self:getVariable("pluaChildren"))
+  self:initChildDevices({})
+  self:debug("proxy of plua's QuickApp " .. TARGET .. " at " .. URL)
+end
 function QuickApp:actionHandler(action)
   local args = action.args or {}
+  if action.actionName == "pluaChildren" and (action.deviceId == nil or action.deviceId == MAIN) then
+    self:setVariable("pluaChildren", args[1])
+    learn(args[1])
+    return self:initChildDevices({})
+  end
+  local target = target_of(self, action.deviceId)
+  if not target then return end
   if action.actionName == "UIAction" then
-    return forward("/api/plugins/callUIEvent", { deviceID = TARGET, eventType = args[1], elementName = args[2],
+    return forward("/api/plugins/callUIEvent", { deviceID = target, eventType = args[1], elementName = args[2],
       values = { args[3] } })
   end
-  forward("/api/devices/" .. TARGET .. "/action/" .. action.actionName, { args = args })
+  forward("/api/devices/" .. target .. "/action/" .. action.actionName, { args = args })
 end
-function QuickApp:UIHandler(event)
-  forward("/api/plugins/callUIEvent", { deviceID = TARGET, eventType = event.eventType,
-    elementName = event.elementName, values = event.values or {} })
-end
+function QuickApp:UIHandler(event) ui(self, event) end
+function QuickAppChild:UIHandler(event) ui(self, event) end
 ]]
 
 local function warn(text) log.line("WARNING", "PLUA", text) end
@@ -75,29 +107,103 @@ local function ui_of(qa, config)
   return { uiCallbacks = callbacks, viewLayout = layout, uiView = view }, interfaces
 end
 
--- One worker sends the mirrored changes in the order they were made.
-local queue, busy = {}, false
-local function send(path, data)
-  queue[#queue + 1] = { path, data }
+-- One worker does the HC3's side of what plua's QuickApp does, in the
+-- order it was done: each job is a function that may wait for the HC3.
+-- When the children changed, the proxy is told which is which last.
+local queue, busy, children_changed = {}, false, nil
+local function later(job)
+  queue[#queue + 1] = job
   if busy then return end
   busy = true
   tasks.post(function()
-    while #queue > 0 do
-      local item = table.remove(queue, 1)
-      online.request("POST", item[1], item[2])
-    end
+    repeat
+      while #queue > 0 do table.remove(queue, 1)() end
+      if children_changed then
+        local tell = children_changed
+        children_changed = nil
+        tell()
+      end
+    until #queue == 0
     busy = false
   end, "action")
 end
 
-local function mirror(local_id, proxy_id)
+-- The QuickApp's devices (itself, its children) and their stand-ins on
+-- the HC3: the proxy and its children. A child of plua's QuickApp takes a
+-- child of the proxy of the same name and type left from an earlier run,
+-- else a new one is made; removing it in plua removes it on the HC3.
+local function mirror(local_id, proxy_id, spare)
+  local remote = { [local_id] = proxy_id }
+  local function tell()
+    local map = {}
+    for id, r in pairs(remote) do
+      if id ~= local_id then map[tostring(r)] = id end
+    end
+    online.request("POST", ("/devices/%d/action/pluaChildren"):format(proxy_id), { args = { json.encode(map) } })
+  end
+  -- `device` as it was made: a child removed meanwhile is still made (or
+  -- taken) first, so that its removal reaches the HC3 too.
+  local function adopt(id, device)
+    if remote[id] then return end
+    for i, s in ipairs(spare) do
+      if s.name == device.name and s.type == device.type then
+        remote[id] = table.remove(spare, i).id
+        children_changed = tell
+        return
+      end
+    end
+    local interfaces, p = {}, device.properties
+    for _, name in ipairs(device.interfaces or {}) do
+      if name ~= "quickAppChild" and name ~= "quickApp" then interfaces[#interfaces + 1] = name end
+    end
+    local made = online.request("POST", "/plugins/createChildDevice", { parentId = proxy_id, name = device.name,
+      type = device.type, initialInterfaces = interfaces,
+      initialProperties = { uiView = p.uiView, uiCallbacks = p.uiCallbacks, viewLayout = p.viewLayout } })
+    remote[id] = type(made) == "table" and math.tointeger(made.id) or nil
+    if not remote[id] then
+      return warn(("proxy: child %d '%s' could not be made on the HC3: it has no stand-in there"):format(id, device.name))
+    end
+    children_changed = tell
+  end
+  local function drop(id)
+    local r = remote[id]
+    if not r then return end
+    remote[id] = nil
+    online.request("DELETE", "/plugins/removeChildDevice/" .. r)
+    children_changed = tell
+  end
+  local function update(id, path, data)
+    local device = model.devices[id]
+    if not (id == local_id or device and device.parentId == local_id) then return end
+    later(function()
+      if remote[id] then
+        data.deviceId = remote[id]
+        online.request("POST", path, data)
+      end
+    end)
+  end
+  local children = {} -- plua's children of the QuickApp, made or queued
+  local function child_made(id, device)
+    children[id] = true
+    later(function() adopt(id, device) end)
+  end
+  for _, id in ipairs(model.device_ids()) do
+    local device = model.devices[id]
+    if device.parentId == local_id then child_made(id, device) end
+  end
   model.on_emit[#model.on_emit + 1] = function(event)
     local d = event.data
-    if event.type == "DevicePropertyUpdatedEvent" and d.id == local_id then
-      send("/plugins/updateProperty", { deviceId = proxy_id, propertyName = d.property, value = d.newValue })
-    elseif event.type == "PluginChangedViewEvent" and d.deviceId == local_id then
-      send("/plugins/updateView", { deviceId = proxy_id, componentName = d.elementName, propertyName = d.propertyName,
+    if event.type == "DevicePropertyUpdatedEvent" then
+      update(d.id, "/plugins/updateProperty", { propertyName = d.property, value = d.newValue })
+    elseif event.type == "PluginChangedViewEvent" then
+      update(d.deviceId, "/plugins/updateView", { componentName = d.elementName, propertyName = d.propertyName,
         newValue = d.newValue })
+    elseif event.type == "DeviceCreatedEvent" then
+      local device = model.devices[d.id]
+      if device and device.parentId == local_id then child_made(d.id, device) end
+    elseif event.type == "DeviceRemovedEvent" and children[d.id] then
+      children[d.id] = nil
+      later(function() drop(d.id) end)
     end
   end
 end
@@ -167,7 +273,8 @@ function M.install(qa, config)
   log.line("INFO", "PLUA", ("proxy '%s' is QuickApp %d on the HC3 (%s); it forwards to %s")
     :format(name, id, existing and "updated" or "installed", url))
   qa.proxy_id = id
-  mirror(qa.id, id)
+  local kids = existing and online.request("GET", "/devices?parentId=" .. id)
+  mirror(qa.id, id, type(kids) == "table" and kids or {})
   return id
 end
 

@@ -193,6 +193,24 @@ def route(method, parts, query, body):
         if n == 3 and method == "POST" and any(str(s["id"]) == parts[1] for s in SCENES):
             emit("SceneStartedEvent" if parts[2] == "execute" else "SceneFinishedEvent", {"id": int(parts[1])})
             return 202, None
+    if head == "plugins" and parts[1:] == ["createChildDevice"] and method == "POST":
+        parent = DEVICES.get(body.get("parentId"))
+        if parent is None:
+            return error(404, "NotFound", "Parent device not found")
+        new_id = max(list(DEVICES) + [999]) + 1
+        DEVICES[new_id] = {"id": new_id, "name": body.get("name"), "type": body.get("type"),
+                           "roomID": parent["roomID"], "parentId": parent["id"],
+                           "interfaces": ["quickAppChild"] + (body.get("initialInterfaces") or []),
+                           "properties": dict(body.get("initialProperties") or {}), "actions": {}}
+        emit("DeviceCreatedEvent", {"id": new_id})
+        return 201, DEVICES[new_id]
+    if head == "plugins" and n == 3 and parts[1] == "removeChildDevice" and method == "DELETE":
+        child = DEVICES.get(int(parts[2])) if parts[2].isdigit() else None
+        if child is None or not child.get("parentId"):
+            return error(404, "NotFound", "Child device not found")
+        del DEVICES[child["id"]]
+        emit("DeviceRemovedEvent", {"id": child["id"]})
+        return 200, None
     if head == "plugins":
         target = DEVICES.get(body.get("deviceId") or body.get("deviceID"))
         if n == 2 and method == "POST" and target is None:

@@ -17,7 +17,20 @@ qa_pid=$!
 wait_for curl -sf -o "$TEST_TMP/main.json" -u "admin:$HC3_SECRET" "$HC3_BASE/api/quickApp/1000/files/main"
 wait_for curl -sf -o /dev/null "http://127.0.0.1:$API_PORT/api/settings/info"
 python3 -c 'import json,sys; print(json.load(sys.stdin)["content"], end="")' <"$TEST_TMP/main.json" >proxy_main.lua
-drive() { "$PLUA" -o --no-api --header "var:step=\"$1\"" "$lib/proxy_driver.lua" proxy_main.lua 2>&1 | hc3_mask | sed "s/:$API_PORT/:API_PORT/g"; }
+drive() { # drive STEP [DRIVER HEADER...]
+  local step=$1
+  shift
+  "$PLUA" -o --no-api --header "var:step=\"$step\"" "$@" "$lib/proxy_driver.lua" proxy_main.lua 2>&1 | hc3_mask |
+    sed "s/:$API_PORT/:API_PORT/g"
+}
+# what plua told the proxy last: {HC3 child id: plua child id}
+told() {
+  curl -s -u "admin:$HC3_SECRET" "$HC3_BASE/api/refreshStates?last=0" | python3 -c 'import json,sys
+told = [e["data"]["args"][0] for e in json.load(sys.stdin)["events"]
+        if e["type"] == "DeviceActionRanEvent" and e["data"]["actionName"] == "pluaChildren"]
+print(told[-1] if told else "")'
+}
+told_any() { test -n "$(told)"; }
 drive turnOn
 views() { test "$(fake_log | grep -c updateView)" = "$1"; }
 wait_for views 1
@@ -25,6 +38,13 @@ drive ui
 wait_for views 2
 drive uiaction
 wait_for views 3
+wait_for told_any
+echo "plua told the proxy: $(told)"
+children="var:children=$(told | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')"
+drive child --header "$children"
+updates() { test "$(fake_log | grep -c updateProperty)" = "$1"; }
+wait_for updates 2
+drive childui --header "$children"
 drive turnOff
 wait $qa_pid
 echo "--- plua's QuickApp (exit $?):"
@@ -33,15 +53,23 @@ echo "--- the proxy on the HC3:"
 curl -s -u "admin:$HC3_SECRET" "$HC3_BASE/api/devices/1000" | python3 -c 'import json,sys; d=json.load(sys.stdin); p=d["properties"]
 print(d["name"], d["type"], d["interfaces"], "value:", p["value"], "view:", d.get("view"))
 print([c["callback"] for c in p["uiCallbacks"]], [[c["name"] for c in r["components"]] for r in p["uiView"]])'
+proxy_children() {
+  curl -s -u "admin:$HC3_SECRET" "$HC3_BASE/api/devices?parentId=1000" | python3 -c 'import json,sys
+kids = json.load(sys.stdin)
+for d in kids: print("child", d["id"], d["name"], d["type"], d["interfaces"], "value:", d["properties"].get("value"))
+print(len(kids), "children")'
+}
+proxy_children
 # (the test's own reads of the proxy's code left out)
-plua_log() { fake_log | grep -v "^GET /api/quickApp/1000/files/main$"; }
+plua_log() { fake_log | grep -v -e "^GET /api/quickApp/1000/files/main$" -e "^GET /api/refreshStates?last=0$"; }
 plua_log
 seen=$(plua_log | wc -l)
-echo "--- a second run updates the proxy (its code, UI and interfaces):"
-"$PLUA" --api-port "$API_PORT" --header "proxy_url:http://127.0.0.1:$API_PORT" --header "var:stay=false" \
+echo "--- a second run updates the proxy (its code, UI and interfaces); its child takes the HC3's and removes it:"
+"$PLUA" --api-port "$API_PORT" --header "proxy_url:http://127.0.0.1:$API_PORT" --header "var:stay=false" --header "var:drop=true" \
   --header 'interfaces:{"energy"}' "$lib/proxy_qa.lua" 2>&1 | hc3_mask | sed "s/:$API_PORT/:API_PORT/g"
 plua_log | tail -n +$((seen + 1))
-curl -s -u "admin:$HC3_SECRET" "$HC3_BASE/api/devices/1000" | python3 -c 'import json,sys; print(json.load(sys.stdin)["interfaces"])' 
+curl -s -u "admin:$HC3_SECRET" "$HC3_BASE/api/devices/1000" | python3 -c 'import json,sys; print(json.load(sys.stdin)["interfaces"])'
+proxy_children
 echo "--- offline there is no proxy:"
 "$PLUA" -o --api-port "$API_PORT" --header "var:stay=false" "$lib/proxy_qa.lua" 2>&1 | hc3_mask
 check_no_secret "$TEST_TMP/qa"

@@ -5,8 +5,19 @@
 --%%u:{label="status",text="Idle"}
 --%%u:{button="press",text="Press",onReleased="pressed"}
 -- Runs in plua; its proxy on the HC3 forwards actions and UI events here.
+-- Its child gets a child of the proxy that stands for it.
+class "Lamp"(QuickAppChild)
+function Lamp:turnOn()
+  self:debug("child turnOn from the proxy")
+  self:updateProperty("value", true)
+end
+function Lamp:onInit() self:registerUICallback("dim", "onReleased", "dimmed") end
+function Lamp:dimmed(event) self:debug("child", event.elementName, event.eventType) end
 function QuickApp:onInit()
   self:debug("onInit")
+  local lamp = self:createChildDevice({ name = "ProxiedLamp", type = "com.fibaro.binarySwitch",
+    initialProperties = { uiCallbacks = { { name = "dim", eventType = "onReleased", callback = "dimmed" } } } }, Lamp)
+  if self:getVariable("drop") == true then self:removeChildDevice(lamp.id) end
   if self:getVariable("stay") then self.keep = setInterval(function() end, 20) end
 end
 function QuickApp:turnOn()
