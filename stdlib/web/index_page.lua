@@ -1,5 +1,6 @@
--- The web UI's front page (/): the QuickApps of the run (id, name, type,
--- value, each a link to its /qa/ID page), the global variables and the
+-- The web UI's front page (/): the QuickApps of the run and their children
+-- (id, name, type, parent, value, each a link to its /qa/ID page; a child
+-- is listed after its parent and its parent's other children), the global variables and the
 -- controller's event log, kept live from /api/events. Plain HTML and JS,
 -- no build step, nothing fetched from outside the server.
 return [=[<!DOCTYPE html>
@@ -18,7 +19,7 @@ th { background: #f4f4f4; }
 </head>
 <body>
 <h1>QuickApps</h1>
-<table id="quickapps"><thead><tr><th>id</th><th>name</th><th>type</th><th>value</th></tr></thead><tbody></tbody></table>
+<table id="quickapps"><thead><tr><th>id</th><th>name</th><th>type</th><th>parent</th><th>value</th></tr></thead><tbody></tbody></table>
 <h2>Global variables</h2>
 <table id="globals"><thead><tr><th>name</th><th>value</th></tr></thead><tbody></tbody></table>
 <h2>Events</h2>
@@ -38,10 +39,25 @@ function cell(tr, text, id) {
 
 function show(value) { return typeof value === "string" ? value : JSON.stringify(value); }
 
+function isListed(device) {
+  const interfaces = device.interfaces || [];
+  return interfaces.includes("quickApp") || interfaces.includes("quickAppChild");
+}
+
+// After the parent's row and its children's, if the parent is listed.
+function placeOf(device) {
+  const body = document.querySelector("#quickapps tbody");
+  let after = device.parentId ? document.getElementById("qa-" + device.parentId) : null;
+  if (!after) return [body, null];
+  while (after.nextSibling && after.nextSibling.dataset.parent === String(device.parentId)) after = after.nextSibling;
+  return [body, after.nextSibling];
+}
+
 function addQuickApp(device) {
   if (document.getElementById("qa-" + device.id)) return;
   const tr = document.createElement("tr");
   tr.id = "qa-" + device.id;
+  if (device.parentId) tr.dataset.parent = String(device.parentId);
   cell(tr, String(device.id));
   const name = cell(tr, "");
   const a = document.createElement("a");
@@ -49,8 +65,10 @@ function addQuickApp(device) {
   a.textContent = device.name;
   name.appendChild(a);
   cell(tr, device.type);
+  cell(tr, device.parentId ? "child of " + device.parentId : "");
   cell(tr, show(device.properties.value), "value-" + device.id);
-  document.querySelector("#quickapps tbody").appendChild(tr);
+  const [body, before] = placeOf(device);
+  body.insertBefore(tr, before);
 }
 
 function setGlobal(name, value) {
@@ -84,7 +102,7 @@ function onEvent(event) {
     setGlobal(d.variableName, d.newValue);
   } else if (event.type === "DeviceCreatedEvent") {
     fetch("/api/devices/" + d.id).then((r) => r.json()).then((device) => {
-      if ((device.interfaces || []).includes("quickApp")) addQuickApp(device);
+      if (isListed(device)) addQuickApp(device);
     });
   } else if (event.type === "DeviceRemovedEvent") {
     const tr = document.getElementById("qa-" + d.id);
@@ -94,12 +112,14 @@ function onEvent(event) {
 
 async function start() {
   const status = document.getElementById("status");
-  const [devices, globals, states] = await Promise.all([
+  const [devices, children, globals, states] = await Promise.all([
     fetch("/api/devices?interface=quickApp").then((r) => r.json()),
+    fetch("/api/devices?interface=quickAppChild").then((r) => r.json()),
     fetch("/api/globalVariables").then((r) => r.json()),
     fetch("/api/refreshStates?last=0").then((r) => r.json()),
   ]);
   devices.sort((a, b) => a.id - b.id).forEach(addQuickApp);
+  children.sort((a, b) => a.id - b.id).forEach(addQuickApp);
   globals.forEach((g) => setGlobal(g.name, g.value));
   (states.events || []).slice(-kKeptEvents).forEach(logEvent);
   let last = states.last || 0;

@@ -32,10 +32,11 @@ local function answer(method, path, body)
   local page = path:match("^/qa/(%d+)$")
   if page and method == "GET" then
     local id = math.tointeger(tonumber(page))
-    if not (id and require("plua.fibaro.model").devices[id]) then
+    local model = require("plua.fibaro.model")
+    if not (id and model.devices[id]) then
       return error_body("NotFound", "no such QuickApp: " .. page), 404
     end
-    local qa = require("plua.fibaro.model").quickapps[id]
+    local qa = model.quickapp_of(id) -- a child's log is its QuickApp's
     local tag = json.encode(qa and require("plua.fibaro.environment").tag_of(qa) or "")
     local html = require("plua.web.qa_page"):gsub("DEVICE_ID", tostring(id)):gsub("QA_TAG", function() return tag end)
     return html, 200, "html"

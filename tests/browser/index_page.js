@@ -1,5 +1,5 @@
 // Opens the web UI's front page (/) in Debian's headless chromium: prints
-// the QuickApps, globals and the newest events it lists, then calls an
+// the QuickApps (their children after them), globals and the newest events it lists, then calls an
 // action through the REST API and waits for the page to show its effects
 // live (the value cell and the global, over /api/events). Order only: each
 // step waits for what it expects.
@@ -27,8 +27,10 @@ async function main(base) {
     const r = await fetch(base + "/api/devices/5555/action/bump", { method: "POST", body: JSON.stringify({ args: [77] }) });
     console.log("bump:", r.status);
     await page.waitForSelector("#value-5555:text('77')");
+    await page.waitForSelector("#value-5557:text('77')");
     await page.waitForSelector("#global-Mode:text('Away')");
     console.log("live value:", await page.textContent("#value-5555"));
+    console.log("live child value:", await page.textContent("#value-5557"));
     console.log("live global:", await page.textContent("#global-Mode"));
     const newest = await page.locator("#events tbody tr").first().locator("td").nth(1).textContent();
     console.log("newest event:", newest);
