@@ -44,13 +44,6 @@ local function target_of(self, id)
   if not target then self:warning("device " .. tostring(id) .. " has no device in plua") end
   return target
 end
-local function ui(self, event)
-  local target = target_of(self, event.deviceId)
-  if target then
-    forward("/api/plugins/callUIEvent", { deviceID = target, eventType = event.eventType,
-      elementName = event.elementName, values = event.values or {} })
-  end
-end
 function QuickApp:onInit()
   MAIN = self.id
   learn(self:getVariable("pluaChildren"))
@@ -72,8 +65,14 @@ function QuickApp:actionHandler(action)
   end
   forward("/api/devices/" .. target .. "/action/" .. action.actionName, { args = args })
 end
-function QuickApp:UIHandler(event) ui(self, event) end
-function QuickAppChild:UIHandler(event) ui(self, event) end
+-- the box gives this every UI event, its children's too
+function QuickApp:UIHandler(event)
+  local target = target_of(self, event.deviceId)
+  if target then
+    forward("/api/plugins/callUIEvent", { deviceID = target, eventType = event.eventType,
+      elementName = event.elementName, values = event.values or {} })
+  end
+end
 ]]
 
 local function warn(text) log.line("WARNING", "PLUA", text) end

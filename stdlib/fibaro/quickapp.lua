@@ -245,12 +245,15 @@ function QuickAppBase:setupUICallbacks()
   end
 end
 
+-- The name QuickApp libraries (QwikChild) call on the box.
+QuickAppBase.registerUICallbacks = QuickAppBase.setupUICallbacks
+
 -- A UI event raised from code, as if the element had been used.
 function QuickAppBase:UIAction(eventType, elementName, arg)
   check_self(self, "UIAction")
   check(type(eventType) == "string", 1, "UIAction", "event type expected, got " .. type(eventType))
   check(type(elementName) == "string", 2, "UIAction", "element name expected, got " .. type(elementName))
-  return self:UIHandler({ deviceId = self.id, eventType = eventType, elementName = elementName,
+  return M.ui_event(self, { deviceId = self.id, eventType = eventType, elementName = elementName,
     values = arg ~= nil and { arg } or {} })
 end
 
@@ -270,14 +273,22 @@ function QuickAppBase:isTypeOf(kind)
   return model.is_type_of(device.type, kind)
 end
 
--- A UI event ({deviceId, elementName, eventType, values}) -> its method.
-function QuickAppBase:UIHandler(event)
-  local callbacks = self.uiCallbacks[event.elementName]
+-- A UI event ({deviceId, elementName, eventType, values}) on `object`, as
+-- the box routes it: a QuickApp:UIHandler of its QuickApp, if the code
+-- defines one, takes every event, its children's too (there is no default
+-- UIHandler, so `if not self.UIHandler` works as there); else the method
+-- the object registered for the element and event type.
+function M.ui_event(object, event)
+  local qa = model.quickapp_of(object.id)
+  local main = qa and model.objects[qa.id]
+  local handler = main and main.UIHandler
+  if type(handler) == "function" then return handler(main, event) end
+  local callbacks = object.uiCallbacks[event.elementName]
   local method = callbacks and callbacks[event.eventType]
-  if method and type(self[method]) == "function" then
-    return self[method](self, event)
+  if method and type(object[method]) == "function" then
+    return object[method](object, event)
   end
-  self:warning(("UI callback for element %s not found"):format(tostring(event.elementName)))
+  object:warning(("UI callback for element %s not found"):format(tostring(event.elementName)))
 end
 
 -- The QuickAppChild of the QuickApp's own environment (its code may have

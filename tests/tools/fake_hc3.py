@@ -203,7 +203,7 @@ def route(method, parts, query, body):
                            "interfaces": ["quickAppChild"] + (body.get("initialInterfaces") or []),
                            "properties": dict(body.get("initialProperties") or {}), "actions": {}}
         emit("DeviceCreatedEvent", {"id": new_id})
-        return 201, DEVICES[new_id]
+        return 200, DEVICES[new_id]
     if head == "plugins" and n == 3 and parts[1] == "removeChildDevice" and method == "DELETE":
         child = DEVICES.get(int(parts[2])) if parts[2].isdigit() else None
         if child is None or not child.get("parentId"):

@@ -19,7 +19,7 @@ local function ui_event(_, data, query)
   if e.values ~= nil and type(e.values) ~= "table" then return bad_request("values must be a list") end
   local values = e.values or (e.value ~= nil and { scalar(e.value) } or {})
   local event = { deviceId = id, elementName = e.elementName, eventType = e.eventType or "onReleased", values = values }
-  tasks.post(function() object:UIHandler(event) end, "ui")
+  tasks.post(function() require("plua.fibaro.quickapp").ui_event(object, event) end, "ui")
   return nil, 200
 end
 route("GET", "/plugins/callUIEvent", ui_event)
@@ -140,7 +140,8 @@ end)
 -- ---- children, interfaces, restart --------------------------------------------
 
 -- { parentId, name, type [, initialProperties, initialInterfaces] } -> the new
--- child device (201); the QuickApp object for it is the caller's business.
+-- child device (200, as the box answers); the QuickApp object for it is
+-- the caller's business.
 route("POST", "/plugins/createChildDevice", function(_, data)
   local parent = model.devices[number_of(data.parentId)]
   if not parent then return not_found("Parent device") end
@@ -150,7 +151,7 @@ route("POST", "/plugins/createChildDevice", function(_, data)
   for _, i in ipairs(data.initialInterfaces or {}) do interfaces[#interfaces + 1] = i end
   local device = model.create_device({ name = data.name, type = data.type, parentId = parent.id,
     properties = data.initialProperties, interfaces = interfaces })
-  return model.copy(device), 201
+  return model.copy(device), 200
 end)
 
 route("DELETE", "/plugins/removeChildDevice/(%d+)", function(c)
