@@ -144,7 +144,7 @@ local function strip_headers(content, eol)
   local ended = false
   for line in (content .. "\n"):gmatch("(.-)\r?\n") do
     local key = not ended and line:match("^%s*%-%-%%%%%s*([%w_]+)%s*[:=]")
-    if line:match("^%s*%-%-ENDOFHEADERS") then ended = true end
+    if line:match("^%s*%-%-.*ENDOFHEADERS") then ended = true end
     if not (key and regenerated[key]) then out[#out + 1] = line end
   end
   if out[#out] == "" and content:sub(-1) ~= "\n" then out[#out] = nil end

@@ -252,7 +252,9 @@ bool parse_headers(std::string_view text, std::string_view file, Headers& out, s
     text = eol == std::string_view::npos ? std::string_view{} : text.substr(eol + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const std::string_view stripped = trim(line);
-    if (stripped.rfind("--ENDOFHEADERS", 0) == 0) break;
+    // Any comment line naming ENDOFHEADERS ends them, as in PLua: the
+    // published ------ENDOFHEADERS------ too.
+    if (stripped.rfind("--", 0) == 0 && stripped.find("ENDOFHEADERS") != std::string_view::npos) break;
     if (stripped.rfind("--%%", 0) != 0) continue;
     const std::string where = fmt::format("{}:{}", file, line_no);
     if (!add_header(stripped.substr(4), where, out, error)) return false;

@@ -80,6 +80,14 @@ TEST_CASE("headers: legacy '=' form, CRLF, and nothing after --ENDOFHEADERS") {
   REQUIRE(h.lines == 1);
 }
 
+TEST_CASE("headers: any comment line naming ENDOFHEADERS ends them") {
+  const auto dashed = parse_ok("--%%name:Outer\n--------ENDOFHEADERS------------\n  --%%name:Inner\n");
+  REQUIRE(*dashed.name == "Outer");
+  REQUIRE(dashed.lines == 1);
+  const auto text = parse_ok("--%%name:Outer\nlocal s = 'ENDOFHEADERS'\n--%%type:com.fibaro.binarySwitch\n");
+  REQUIRE(text.type);
+}
+
 TEST_CASE("headers: bad values name file, line, key and the type expected") {
   REQUIRE(parse_error("print(1)\n--%%id:abc\n") == "qa.lua:2: header 'id' expects a positive integer, got 'abc'");
   REQUIRE(parse_error("--%%offline:yes\n") == "qa.lua:1: header 'offline' expects a boolean (true or false), got 'yes'");
