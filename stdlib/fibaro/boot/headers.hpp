@@ -1,8 +1,9 @@
 #pragma once
 // Fibaro-style `--%%key:value` headers (../shared/spec/fibaro.md): found
 // anywhere before an optional `--ENDOFHEADERS` line (any comment line that
-// names it), values trimmed and checked against the key's type. A bad value is an error naming the file, the
-// line, the key and the type expected; an unknown key is a warning.
+// names it), values trimmed and checked against the key's type. A bad
+// value is an error naming the file, the line, the key and the type
+// expected; an unknown key is a warning.
 
 #include <optional>
 #include <string>
