@@ -217,6 +217,23 @@ route("GET", "/users", function() return model.copy(users), 200 end)
 route("GET", "/users/(%d+)", function(c) return by_id(users, c[1], "User") end)
 route("GET", "/iosDevices", function() return {}, 200 end)
 
+-- A push to the users' phones ({ mobileDevices, title, message [, category,
+-- service, action, data] }): a box with no network reaches no phone, so the
+-- push is logged as fibaro.alert's are, and answered as sent.
+route("POST", "/mobile/push", function(_, data)
+  if type(data.mobileDevices) ~= "table" then return bad_request("mobileDevices must be a list of mobile device ids") end
+  if type(data.message) ~= "string" then return bad_request("message must be a string") end
+  if data.title ~= nil and type(data.title) ~= "string" then return bad_request("title must be a string") end
+  local ids = {}
+  for i, id in ipairs(data.mobileDevices) do ids[i] = tostring(id) end
+  local title = data.title and data.title ~= "" and data.title .. ": " or ""
+  local action = type(data.data) == "table" and type(data.data.actionName) == "string"
+    and (", action %s on %s"):format(data.data.actionName, tostring(data.data.deviceId)) or ""
+  log.write("INFO", "ALERT", ("push to [%s]: %s%s (%s%s, not sent)"):format(table.concat(ids, ","), title, data.message,
+    data.category or "no category", action))
+  return nil, 200
+end)
+
 route("GET", "/icons", function() return { device = {}, room = {}, scene = {} }, 200 end)
 
 -- Devices that measure energy (have an `energy` property).
