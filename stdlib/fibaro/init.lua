@@ -113,6 +113,7 @@ function M.setup(config)
       model.trace(("device %d '%s' (%s) created %s"):format(qa.id, qa.name, c.type, online.enabled and "locally" or "offline"))
     end
   end
+  model.restore_children(state)
   -- the main QuickApp's `file` headers are loaded (checked) now, as before
   main.header_chunks = quickapps.chunks(main, not config.fqa)
 end

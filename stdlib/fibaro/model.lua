@@ -1,6 +1,6 @@
 -- The emulated controller: devices, global variables, custom events, rooms,
 -- the refreshStates event log and internal storage, in memory; storage,
--- quickApp variables and globals persist to the `state` file when given.
+-- quickApp variables, globals and children persist to the `state` file.
 local json = require("json")
 local clock = require("plua.fibaro.clock")
 
@@ -360,8 +360,8 @@ end
 
 -- ---- persistence -----------------------------------------------------------
 
--- Reads the state file, if there is one: storage, variables and globals
--- from the last run.
+-- Reads the state file, if there is one: storage, variables, globals and
+-- children from the last run.
 function M.load(path)
   M.state_file = path
   local f = io.open(path, "rb")
@@ -381,6 +381,22 @@ function M.load(path)
   return state
 end
 
+-- The QuickApps' children the last run left, made again under their
+-- QuickApp with their ids before it starts (the box keeps them), so that
+-- initChildDevices finds them. One whose id or parent is not there is
+-- not made.
+function M.restore_children(state)
+  local list = type(state) == "table" and state.children
+  for _, d in ipairs(type(list) == "table" and list or {}) do
+    if type(d) == "table" and math.type(d.id) == "integer" and not M.devices[d.id] and M.devices[d.parentId]
+        and type(d.name) == "string" and M.is_known_type(d.type) then
+      M.create_device({ id = d.id, name = d.name, type = d.type, parentId = d.parentId,
+        properties = type(d.properties) == "table" and d.properties or nil,
+        interfaces = type(d.interfaces) == "table" and d.interfaces or nil })
+    end
+  end
+end
+
 -- Writes the state file (a new file renamed over the old, so a crash never
 -- leaves half of it).
 function M.save()
@@ -389,7 +405,16 @@ function M.save()
   for id, device in pairs(M.devices) do vars[tostring(id)] = device.properties.quickAppVariables end
   local storage = {}
   for id, entries in pairs(M.storage) do storage[tostring(id)] = entries end
-  local text = json.encode({ storage = storage, vars = vars, globals = M.list_globals() })
+  local children = {}
+  for _, id in ipairs(M.device_ids()) do
+    local d = M.devices[id]
+    if d.parentId ~= 0 and M.quickapp_of(id) then
+      children[#children + 1] = { id = id, name = d.name, type = d.type, parentId = d.parentId,
+        interfaces = d.interfaces, properties = d.properties }
+    end
+  end
+  local text = json.encode({ storage = storage, vars = vars, globals = M.list_globals(),
+    children = json.initArray(children) })
   local tmp = M.state_file .. ".tmp"
   local f, err = io.open(tmp, "wb")
   if not f then error(("cannot write state file: %s"):format(err), 0) end
