@@ -92,8 +92,24 @@ function M.take_id(wanted, file)
   return id or model.next_id(5555)
 end
 
+-- --%%save:FILE.fqa (PLua's): the QuickApp is packed there as it starts,
+-- ready to install; a file that cannot be written is a warning.
+local function save_fqa(config)
+  if not config.save or config.fqa then return end
+  local doc, err = require("plua.fibaro.fqa").pack(config.file)
+  local out
+  if doc then out, err = io.open(config.save, "wb") end
+  if not out then
+    return log.line("WARNING", "PLUA", ("header 'save': %s not written: %s"):format(config.save, err))
+  end
+  out:write(json.encodeFormated(doc), "\n")
+  out:close()
+  log.line("INFO", "PLUA", ("saved %s as %s"):format(config.file, config.save))
+end
+
 function M.setup(config)
   M.prepare(config)
+  save_fqa(config)
   local state = config.state and model.load(config.state)
   if config.fqa then -- plua --fibaro app.fqa: the document is the main QuickApp
     for key, value in pairs(quickapps.fqa_config(config.fqa)) do config[key] = value end

@@ -151,6 +151,7 @@ void push_quickapp(lua_State* L, const Headers& h, const std::string& file, cons
   lua_setfield(L, -2, "offline");
   set_optional(L, "proxy", h.proxy);
   set_optional(L, "proxy_url", h.proxy_url);
+  set_optional(L, "save", h.save);
   set_optional(L, "project", h.project);
   if (h.interfaces) {
     push_literal(L, *h.interfaces);

@@ -54,18 +54,21 @@ struct IgnoredKeys {
   std::array<const char*, 16> keys;
   const char* why;
 };
-constexpr IgnoredKeys kNeedsHc3{{"save", "proxy_port", "proxy_new", "proxy_set_ui", "url", "user", "pwd", "pin",
-                                 "install", "conceal", "logui", "zombie", nullptr, nullptr, nullptr, nullptr},
+constexpr IgnoredKeys kNeedsHc3{{"proxy_port", "proxy_new", "proxy_set_ui", "url", "user", "pwd", "pin",
+                                 "install", "conceal", "logui", "zombie", nullptr, nullptr, nullptr, nullptr, nullptr},
                                 "it needs a real HC3"};
-constexpr IgnoredKeys kNeedsTools{{"desktop", "nodebug", "webui", "temp", "nodir", "condensedLog", "pport", "wport",
-                                   "hport", "dport", "hip", "silent", "nocolor", "norun", "plugin", "include"},
-                                  "plua has no GUI, web UI or debugger for it yet"};
+constexpr IgnoredKeys kNeedsTools{{"desktop", "nodebug", "temp", "nodir", "condensedLog", "pport", "wport", "hport",
+                                   "dport", "hip", "silent", "nocolor", "norun", "plugin", "include", nullptr},
+                                  "it sets up PLua's own tools"};
+constexpr IgnoredKeys kWebUi{{"webui", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                              nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
+                             "plua serves its web UI at / whenever the API server is on"};
 constexpr IgnoredKeys kNeedsClock{{"breakOnLoad", "breakOnInit", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
                                    nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
                                   "plua's debugger takes its breakpoints from the IDE"};
 
 const char* why_ignored(std::string_view key) {
-  for (const IgnoredKeys* group : {&kNeedsHc3, &kNeedsTools, &kNeedsClock}) {
+  for (const IgnoredKeys* group : {&kNeedsHc3, &kNeedsTools, &kWebUi, &kNeedsClock}) {
     for (const char* k : group->keys) {
       if (k != nullptr && key == k) return group->why;
     }
@@ -196,6 +199,11 @@ bool apply(Context c, Headers& out) {
     return true;
   }
   if (key == "state") return text(out.state);
+  if (key == "save") {
+    if (value.size() < 5 || value.substr(value.size() - 4) != ".fqa") return c.fail("a file name ending in .fqa");
+    out.save = std::string(value);
+    return true;
+  }
   if (key == "time") {
     if (!runtime::parse_start_time(value)) return c.fail(fmt::format("a date/time ({})", runtime::kStartTimeForms));
     out.time = std::string(value);

@@ -39,6 +39,7 @@ struct Headers {
   // id there of the QuickApp this file is; .project files say it too).
   // proxy_url: where the proxy on the HC3 reaches plua's API server.
   std::optional<std::string> proxy, proxy_url;
+  std::optional<std::string> save;  // an .fqa the QuickApp is packed into as it starts
   std::optional<double> project;
   std::optional<double> id, latitude, longitude;
   std::optional<double> speed;  // hours on the virtual clock

@@ -19,7 +19,7 @@
 --%%model:T1000
 --%%role:Other
 --%%description:a test device
---%%save:x.fqa
+--%%zombie:true
 --%%colour:blue
 --ENDOFHEADERS
 --%%name:Ignored After End

@@ -26,6 +26,10 @@ clock() { sed -E 's/\]\[[0-9]{2}:[0-9]{2}:[0-9]{2}\]\[/][hh:mm:ss][/'; }
 echo "exit $?"
 "$PLUA" --fibaro one/Tool_QA.lua | clock
 echo "exit $?"
+echo "--- --%%save: packed as the QuickApp starts, the same document as -t pack:"
+"$PLUA" --header "save:saved.fqa" tool_qa.lua 2>&1 | clock | grep -i saved
+python3 "$TOOLS_DIR/fqa_compare.py" a.fqa saved.fqa
+"$PLUA" --header "save:nodir/x.fqa" tool_qa.lua 2>&1 | clock | grep -i "not written"
 echo "--- a main file with CRLF line ends keeps them:"
 mkdir crlf && sed 's/$/\r/' tool_qa.lua >crlf/tool_qa.lua && cp tool_lib.lua crlf/
 (cd crlf && "$PLUA" -t pack tool_qa.lua ../c.fqa)

@@ -112,11 +112,15 @@ TEST_CASE("headers: the type is kept with its line for the emulation's check") {
 }
 
 TEST_CASE("headers: unknown keys warn, GUI/HC3-only keys are noted and ignored") {
-  const auto h = parse_ok("--%%colour:blue\n--%%save:qa.fqa\n--%%webui:true\n--%%breakOnLoad:true\n--%%pwd:s3cret\n");
-  REQUIRE(h.warnings.size() == 5);
+  const auto h = parse_ok("--%%colour:blue\n--%%zombie:true\n--%%webui:true\n--%%breakOnLoad:true\n--%%pwd:s3cret\n"
+                          "--%%nocolor:true\n--%%save:qa.fqa\n");
+  REQUIRE(h.warnings.size() == 6);
   REQUIRE(h.warnings[0] == "qa.lua:1: unknown header 'colour' (ignored)");
-  REQUIRE(h.warnings[1] == "qa.lua:2: header 'save' is ignored (it needs a real HC3)");
-  REQUIRE(h.warnings[2] == "qa.lua:3: header 'webui' is ignored (plua has no GUI, web UI or debugger for it yet)");
+  REQUIRE(h.warnings[1] == "qa.lua:2: header 'zombie' is ignored (it needs a real HC3)");
+  REQUIRE(h.warnings[2] == "qa.lua:3: header 'webui' is ignored (plua serves its web UI at / whenever the API server is on)");
+  REQUIRE(h.warnings[5] == "qa.lua:6: header 'nocolor' is ignored (it sets up PLua's own tools)");
+  REQUIRE(*h.save == "qa.fqa");
+  REQUIRE(parse_error("--%%save:qa.lua\n") == "qa.lua:1: header 'save' expects a file name ending in .fqa, got 'qa.lua'");
   REQUIRE(h.warnings[3] == "qa.lua:4: header 'breakOnLoad' is ignored (plua's debugger takes its breakpoints from the IDE)");
   // a value may be a secret: no note shows it
   REQUIRE(h.warnings[4].find("s3cret") == std::string::npos);
