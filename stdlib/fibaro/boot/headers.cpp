@@ -87,11 +87,22 @@ struct Context {
   }
 };
 
+// A text value written as a Lua string ("My QA" or 'My QA'), as fibemu's
+// and TQAE's QuickApps do: the text inside the quotes.
+std::string_view unquoted(std::string_view value) {
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front() &&
+      value.substr(1, value.size() - 2).find(value.front()) == std::string_view::npos) {
+    return value.substr(1, value.size() - 2);
+  }
+  return value;
+}
+
 bool apply(Context c, Headers& out) {
   const std::string_view key = c.key, value = c.value;
   const auto text = [&](std::optional<std::string>& field) {
-    if (value.empty()) return c.fail("a string");
-    field = std::string(value);
+    const std::string_view inner = unquoted(value);
+    if (inner.empty()) return c.fail("a string");
+    field = std::string(inner);
     return true;
   };
   const auto number = [&](std::optional<double>& field) {
@@ -109,7 +120,7 @@ bool apply(Context c, Headers& out) {
   if (key == "name") return text(out.name);
   if (key == "type") {
     // Checked by the emulation against its one list of device types.
-    out.type = HeaderValue{std::string(value), std::string(c.where)};
+    out.type = HeaderValue{std::string(unquoted(value)), std::string(c.where)};
     return true;
   }
   if (key == "id") {
