@@ -223,15 +223,23 @@ function M.unpack(fqa, dir, stem, project)
   return path, paths
 end
 
+-- Writes `value` (an .fqa document, a .project) to `path` as formatted
+-- JSON: true, or nil and io.open's error ("PATH: why").
+function M.write(path, value)
+  local out, err = io.open(path, "wb")
+  if not out then return nil, err end
+  out:write(json.encodeFormated(value), "\n")
+  out:close()
+  return true
+end
+
 -- ---- .project files, as PLua writes them: {"files": {qa name: path}, "id": N} ----
 
 function M.write_project(dir, id, paths)
   dir = (dir or "."):gsub("/+$", "")
   local path = (dir == "" and "." or dir) .. "/.project"
-  local out, err = io.open(path, "wb")
-  if not out then return nil, ("cannot write %s"):format(err) end
-  out:write(json.encodeFormated({ files = paths, id = id }), "\n")
-  out:close()
+  local ok, err = M.write(path, { files = paths, id = id })
+  if not ok then return nil, ("cannot write %s"):format(err) end
   return path
 end
 

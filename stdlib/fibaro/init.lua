@@ -96,14 +96,13 @@ end
 -- ready to install; a file that cannot be written is a warning.
 local function save_fqa(config)
   if not config.save or config.fqa then return end
-  local doc, err = require("plua.fibaro.fqa").pack(config.file)
-  local out
-  if doc then out, err = io.open(config.save, "wb") end
-  if not out then
+  local fqa = require("plua.fibaro.fqa")
+  local doc, err = fqa.pack(config.file)
+  local ok = doc ~= nil
+  if ok then ok, err = fqa.write(config.save, doc) end
+  if not ok then
     return log.line("WARNING", "PLUA", ("header 'save': %s not written: %s"):format(config.save, err))
   end
-  out:write(json.encodeFormated(doc), "\n")
-  out:close()
   log.line("INFO", "PLUA", ("saved %s as %s"):format(config.file, config.save))
 end
 

@@ -401,18 +401,17 @@ end
 -- leaves half of it).
 function M.save()
   if not M.state_file then return end
-  local vars = {}
-  for id, device in pairs(M.devices) do vars[tostring(id)] = device.properties.quickAppVariables end
-  local storage = {}
-  for id, entries in pairs(M.storage) do storage[tostring(id)] = entries end
-  local children = {}
+  local vars, children = {}, {}
   for _, id in ipairs(M.device_ids()) do
     local d = M.devices[id]
+    vars[tostring(id)] = d.properties.quickAppVariables
     if d.parentId ~= 0 and M.quickapp_of(id) then
       children[#children + 1] = { id = id, name = d.name, type = d.type, parentId = d.parentId,
         interfaces = d.interfaces, properties = d.properties }
     end
   end
+  local storage = {}
+  for id, entries in pairs(M.storage) do storage[tostring(id)] = entries end
   local text = json.encode({ storage = storage, vars = vars, globals = M.list_globals(),
     children = json.initArray(children) })
   local tmp = M.state_file .. ".tmp"

@@ -171,9 +171,9 @@ local function mirror(local_id, proxy_id, spare)
     online.request("DELETE", "/plugins/removeChildDevice/" .. r)
     children_changed = tell
   end
+  local children = {} -- plua's children of the QuickApp, made or queued
   local function update(id, path, data)
-    local device = model.devices[id]
-    if not (id == local_id or device and device.parentId == local_id) then return end
+    if not (id == local_id or children[id]) then return end
     later(function()
       if remote[id] then
         data.deviceId = remote[id]
@@ -181,7 +181,6 @@ local function mirror(local_id, proxy_id, spare)
       end
     end)
   end
-  local children = {} -- plua's children of the QuickApp, made or queued
   local function child_made(id, device)
     children[id] = true
     later(function() adopt(id, device) end)

@@ -26,12 +26,6 @@ local function need_hc3()
   end
 end
 
-local function write_json(path, value)
-  local out, err = io.open(path, "wb")
-  if not out then fail("cannot write %s", err) end
-  out:write(json.encodeFormated(value), "\n")
-  out:close()
-end
 
 local function read_fqa(path)
   local text, err = fqa.read(path)
@@ -165,7 +159,8 @@ function tools.pack(file, out)
   if not file then fail("usage: -t %s", usage.pack) end
   local doc = packed(file)
   out = out or (file:gsub("%.lua$", "") .. ".fqa")
-  write_json(out, doc)
+  local ok, err = fqa.write(out, doc)
+  if not ok then fail("cannot write %s", err) end
   say("packed %s into %s", file, out)
 end
 

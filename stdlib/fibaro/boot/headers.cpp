@@ -211,8 +211,9 @@ bool apply(Context c, Headers& out) {
   }
   if (key == "state") return text(out.state);
   if (key == "save") {
-    if (value.size() < 5 || value.substr(value.size() - 4) != ".fqa") return c.fail("a file name ending in .fqa");
-    out.save = std::string(value);
+    const std::string_view file = unquoted(value);
+    if (file.size() < 5 || file.substr(file.size() - 4) != ".fqa") return c.fail("a file name ending in .fqa");
+    out.save = std::string(file);
     return true;
   }
   if (key == "time") {

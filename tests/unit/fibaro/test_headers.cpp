@@ -85,6 +85,7 @@ TEST_CASE("headers: a text value written as a Lua string loses its quotes") {
   REQUIRE(*h.name == "Select test");
   REQUIRE(h.type->text == "com.fibaro.binarySwitch");
   REQUIRE(*h.uid == "\"a\"b\"");  // not one Lua string: kept as written
+  REQUIRE(*parse_ok("--%%save='qa.fqa'\n").save == "qa.fqa");
   REQUIRE(parse_error("--%%name:\"\"\n") == "qa.lua:1: header 'name' expects a string, got '\"\"'");
 }
 
